@@ -1,0 +1,57 @@
+//! `ereje-check`: the Ereje validators. Parses arguments, reads inputs, calls the domain crates and
+//! writes one result per input record; exit status 0 (nothing at or above `--fail-on`), 1 (findings
+//! at or above it) or 2 (usage error, unreadable input: nothing processed).
+
+mod common;
+mod id;
+mod rules;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  ereje-check id 871008401427 990101300000          check ИИН/БИН values
+  ereje-check id --file numbers.txt --format json   one value per line
+  ereje-check rules --format markdown               the rule catalogue
+  ereje-check rules id                              the rules of one subject";
+
+/// Validators (format-logical control, ФЛК) of Kazakhstan's health and social-protection records.
+#[derive(Debug, Parser)]
+#[command(name = "ereje-check", version, long_version = long_version(), after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    subject: Subject,
+}
+
+#[derive(Debug, Subcommand)]
+enum Subject {
+    /// Check ИИН / БИН values (arguments, or one per line from --file or stdin).
+    Id(id::IdArgs),
+    /// Print the rule catalogue (all subjects, or one).
+    Rules(rules::RulesArgs),
+}
+
+fn long_version() -> &'static str {
+    static V: OnceLock<String> = OnceLock::new();
+    V.get_or_init(|| ereje_cli::long_version(&common::data_versions()))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.subject {
+        Subject::Id(args) => id::run(args),
+        Subject::Rules(args) => rules::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(common::Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(common::Failure::Usage(msg)) => {
+            let _ = writeln!(std::io::stderr(), "ereje-check: {msg}");
+            ExitCode::from(ereje_cli::EXIT_USAGE)
+        }
+    }
+}
