@@ -57,13 +57,6 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// The versions of the built-in data, for `--version`.
-pub fn data_versions() -> Vec<(&'static str, String)> {
-    vec![
-        ("rules", ereje_findings::RULESET_VERSION.to_owned()),
-        ("icd-10", ereje_icd10::LIST_VERSION.to_owned()),
-    ]
-}
 
 /// Writes the summary where asked: human text to stderr in the human format, JSON to `--summary`.
 pub fn finish_summary(summary: &Summary, format: Format, path: Option<&PathBuf>) -> Result<(), Failure> {

@@ -37,7 +37,7 @@ enum Subject {
 
 fn long_version() -> &'static str {
     static V: OnceLock<String> = OnceLock::new();
-    V.get_or_init(|| ereje_cli::long_version(&common::data_versions()))
+    V.get_or_init(|| ereje_cli::long_version(&ereje_cli::data_versions()))
 }
 
 fn main() -> ExitCode {

@@ -51,3 +51,24 @@ pub fn long_version(data: &[(&str, String)]) -> String {
     }
     s
 }
+
+/// The versions of the built-in data, one `--version` line each: rule catalogue, calendar
+/// years, ICD-10 list.
+pub fn data_versions() -> Vec<(&'static str, String)> {
+    let cal = ereje_calendar::Calendar::builtin();
+    let provisional: Vec<String> = cal
+        .known_years()
+        .into_iter()
+        .filter(|&y| cal.is_provisional(y).unwrap_or(false))
+        .map(|y| y.to_string())
+        .collect();
+    let mut years = cal.known_years_label().to_owned();
+    if !provisional.is_empty() {
+        years.push_str(&format!(" ({} provisional)", provisional.join(", ")));
+    }
+    vec![
+        ("rules", ereje_findings::RULESET_VERSION.to_owned()),
+        ("calendar years", years),
+        ("icd-10", ereje_icd10::LIST_VERSION.to_owned()),
+    ]
+}
