@@ -146,7 +146,6 @@ fn long_version() -> &'static str {
     V.get_or_init(|| ereje_cli::long_version(&ereje_cli::data_versions()))
 }
 
-
 /// Why a run stopped.
 enum Failure {
     /// Standard output was closed: exit quietly.

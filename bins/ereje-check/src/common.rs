@@ -53,18 +53,26 @@ pub enum Failure {
 
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Failure {
-        if ereje_cli::is_broken_pipe(&e) { Failure::BrokenPipe } else { Failure::Usage(e.to_string()) }
+        if ereje_cli::is_broken_pipe(&e) {
+            Failure::BrokenPipe
+        } else {
+            Failure::Usage(e.to_string())
+        }
     }
 }
 
-
 /// Writes the summary where asked: human text to stderr in the human format, JSON to `--summary`.
-pub fn finish_summary(summary: &Summary, format: Format, path: Option<&PathBuf>) -> Result<(), Failure> {
+pub fn finish_summary(
+    summary: &Summary,
+    format: Format,
+    path: Option<&PathBuf>,
+) -> Result<(), Failure> {
     if format == Format::Human {
         eprint!("{}", ereje_cli::output::human_summary(summary));
     }
     if let Some(path) = path {
-        let text = serde_json::to_string_pretty(summary).map_err(|e| Failure::Usage(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(summary).map_err(|e| Failure::Usage(e.to_string()))?;
         std::fs::write(path, text + "\n")
             .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?;
     }

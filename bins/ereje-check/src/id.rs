@@ -64,7 +64,8 @@ pub fn run(args: IdArgs) -> Result<u8, Failure> {
         return Ok(ereje_cli::EXIT_OK);
     }
     let common = &args.common;
-    let params = ereje_cli::params::resolve(&[], &common.set).map_err(|e| Failure::Usage(e.to_string()))?;
+    let params =
+        ereje_cli::params::resolve(&[], &common.set).map_err(|e| Failure::Usage(e.to_string()))?;
     let as_of = common.as_of.unwrap_or_else(ereje_cli::today);
     let format = common.format.unwrap_or_else(Format::default_for_records);
     let mut summary = Summary::new("id");
@@ -85,7 +86,9 @@ pub fn run(args: IdArgs) -> Result<u8, Failure> {
                 .remove(0),
             None => Input::stdin(),
         };
-        read_lines(input, |origin, value| write_one(&mut sink, origin, value, as_of, common.show_pii))?;
+        read_lines(input, |origin, value| {
+            write_one(&mut sink, origin, value, as_of, common.show_pii)
+        })?;
     }
     let summary = sink.finish()?;
     finish_summary(&summary, format, common.summary.as_ref())?;
@@ -146,7 +149,14 @@ fn write_one<W: Write>(
         let shown = if show_pii { value.to_owned() } else { mask(value) };
         let mut s = format!("{:<7} {shown}", format!("{:?}", classified.kind).to_lowercase());
         if let Ok(v) = serde_json::to_value(&classified) {
-            for key in ["birth_date", "sex", "registration_year", "registration_month", "type", "attribute"] {
+            for key in [
+                "birth_date",
+                "sex",
+                "registration_year",
+                "registration_month",
+                "type",
+                "attribute",
+            ] {
                 if let Some(x) = v.get(key) {
                     let x = x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string());
                     s.push_str(&format!("  {key}={x}"));

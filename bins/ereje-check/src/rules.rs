@@ -10,7 +10,8 @@ use crate::common::Failure;
 
 /// Every rule of every crate, in catalogue order (by subject as the crates list them).
 pub fn all_rules() -> Vec<&'static Rule> {
-    let lists: &[&[&'static Rule]] = &[ereje_findings::RULES, ereje_calendar::RULES, ereje_id::RULES, ereje_icd10::RULES];
+    let lists: &[&[&'static Rule]] =
+        &[ereje_findings::RULES, ereje_calendar::RULES, ereje_id::RULES, ereje_icd10::RULES];
     lists.iter().flat_map(|l| l.iter().copied()).collect()
 }
 
@@ -46,7 +47,10 @@ struct RuleOut<'a> {
 
 /// Runs the command.
 pub fn run(args: RulesArgs) -> Result<u8, Failure> {
-    let lang: Lang = args.lang.parse().map_err(|e: ereje_findings::ParseEnumError| Failure::Usage(e.to_string()))?;
+    let lang: Lang = args
+        .lang
+        .parse()
+        .map_err(|e: ereje_findings::ParseEnumError| Failure::Usage(e.to_string()))?;
     let rules: Vec<&Rule> = all_rules()
         .into_iter()
         .filter(|r| args.subject.as_deref().is_none_or(|s| r.subject == s))
@@ -116,6 +120,9 @@ mod tests {
             std::fs::write(path, &want).unwrap();
         }
         let have = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(have == want, "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test -p ereje-check`");
+        assert!(
+            have == want,
+            "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test -p ereje-check`"
+        );
     }
 }

@@ -30,7 +30,17 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
 #[test]
 fn id_human_masks_numbers() {
     let out = run(
-        &["id", "--file", "fixtures/id/values.txt", "--format", "human", "--lang", "en", "--as-of", "2026-11-23"],
+        &[
+            "id",
+            "--file",
+            "fixtures/id/values.txt",
+            "--format",
+            "human",
+            "--lang",
+            "en",
+            "--as-of",
+            "2026-11-23",
+        ],
         None,
     );
     assert!(!out.contains("900101400003"), "an ИИН leaked into human output");
@@ -39,14 +49,27 @@ fn id_human_masks_numbers() {
 
 #[test]
 fn id_human_show_pii() {
-    let out = run(&["id", "900101400003", "--format", "human", "--show-pii", "--as-of", "2026-11-23"], None);
+    let out = run(
+        &["id", "900101400003", "--format", "human", "--show-pii", "--as-of", "2026-11-23"],
+        None,
+    );
     assert!(out.contains("900101400003"));
 }
 
 #[test]
 fn id_ndjson_from_file() {
     insta::assert_snapshot!(run(
-        &["id", "--file", "fixtures/id/values.txt", "--format", "ndjson", "--lang", "en", "--as-of", "2026-11-23"],
+        &[
+            "id",
+            "--file",
+            "fixtures/id/values.txt",
+            "--format",
+            "ndjson",
+            "--lang",
+            "en",
+            "--as-of",
+            "2026-11-23"
+        ],
         None
     ));
 }
@@ -54,7 +77,17 @@ fn id_ndjson_from_file() {
 #[test]
 fn id_stdin_bom_crlf_blank_lines_json() {
     let out = run(
-        &["id", "--format", "json", "--as-of", "2026-01-01", "--fail-on", "warning", "--lang", "kk"],
+        &[
+            "id",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-01-01",
+            "--fail-on",
+            "warning",
+            "--lang",
+            "kk",
+        ],
         Some(b"\xef\xbb\xbf900101400003\r\n\r\n150340000015\r\n900101400004\r\n"),
     );
     insta::assert_snapshot!(out);
@@ -62,9 +95,15 @@ fn id_stdin_bom_crlf_blank_lines_json() {
 
 #[test]
 fn id_fail_on_warning_sets_exit_1() {
-    assert!(run(&["id", "900101400004", "--format", "json", "--fail-on", "warning"], None).starts_with("exit: 1"));
+    assert!(
+        run(&["id", "900101400004", "--format", "json", "--fail-on", "warning"], None)
+            .starts_with("exit: 1")
+    );
     assert!(run(&["id", "900101400004", "--format", "json"], None).starts_with("exit: 0"));
-    assert!(run(&["id", "900101400003", "--format", "json", "--fail-on", "warning"], None).starts_with("exit: 0"));
+    assert!(
+        run(&["id", "900101400003", "--format", "json", "--fail-on", "warning"], None)
+            .starts_with("exit: 0")
+    );
 }
 
 #[test]
@@ -85,9 +124,21 @@ fn id_summary_file() {
     let dir = std::env::temp_dir().join(format!("ereje-summary-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("s.json");
-    let out = run(&["id", "900101400003", "900101400004", "--format", "json", "--summary", path.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "id",
+            "900101400003",
+            "900101400004",
+            "--format",
+            "json",
+            "--summary",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.starts_with("exit: 0"));
-    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(s["records"], 2);
     assert_eq!(s["findings_by_rule"]["ID-CHECK-DIGIT"], 1);
 }
@@ -95,7 +146,10 @@ fn id_summary_file() {
 #[test]
 fn id_result_schema_lists_every_field_of_a_result() {
     let schema = run(&["id", "--schema", "result"], None);
-    let schema: serde_json::Value = serde_json::from_str(schema.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        schema.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap(),
+    )
+    .unwrap();
     let props = schema["properties"].as_object().unwrap();
     for value in ["900101400003", "150340000015", "9001"] {
         let out = run(&["id", value, "--format", "json", "--as-of", "2026-01-01"], None);

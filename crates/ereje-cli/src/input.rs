@@ -108,7 +108,8 @@ impl Located {
             return msg.to_owned();
         }
         let line = self.origin.line + e.line() as u64 - 1;
-        let column = if e.line() == 1 { self.column + e.column() as u64 - 1 } else { e.column() as u64 };
+        let column =
+            if e.line() == 1 { self.column + e.column() as u64 - 1 } else { e.column() as u64 };
         format!("{msg} at line {line} column {column}")
     }
 }
@@ -193,7 +194,15 @@ fn read_one<E>(
                 return read_array(&mut reader, &buf[lead..], line_no, column, record, &mut at, f);
             }
             if line[0] == b'{' && is_eof_error(line) {
-                return read_document(&mut reader, &buf[lead..], line_no, column, record, &mut at, f);
+                return read_document(
+                    &mut reader,
+                    &buf[lead..],
+                    line_no,
+                    column,
+                    record,
+                    &mut at,
+                    f,
+                );
             }
         }
         let loc = at(record, line_no, column);
@@ -275,20 +284,26 @@ fn read_array<E>(
         pos.skip_ws(&all);
         let Some(&b) = all.get(pos.offset) else {
             let loc = at(record, pos.line, pos.column);
-            return f(&loc, RecordBody::Unreadable(format!(
-                "EOF while parsing a list at line {} column {}",
-                pos.line, pos.column
-            )));
+            return f(
+                &loc,
+                RecordBody::Unreadable(format!(
+                    "EOF while parsing a list at line {} column {}",
+                    pos.line, pos.column
+                )),
+            );
         };
         if b == b']' && (!expect_value || !any) {
             pos.advance(&all, 1);
             pos.skip_ws(&all);
             if pos.offset < all.len() {
                 let loc = at(record, pos.line, pos.column);
-                return f(&loc, RecordBody::Unreadable(format!(
-                    "trailing characters at line {} column {}",
-                    pos.line, pos.column
-                )));
+                return f(
+                    &loc,
+                    RecordBody::Unreadable(format!(
+                        "trailing characters at line {} column {}",
+                        pos.line, pos.column
+                    )),
+                );
             }
             return Ok(());
         }
@@ -299,10 +314,13 @@ fn read_array<E>(
                 continue;
             }
             let loc = at(record, pos.line, pos.column);
-            return f(&loc, RecordBody::Unreadable(format!(
-                "expected `,` or `]` at line {} column {}",
-                pos.line, pos.column
-            )));
+            return f(
+                &loc,
+                RecordBody::Unreadable(format!(
+                    "expected `,` or `]` at line {} column {}",
+                    pos.line, pos.column
+                )),
+            );
         }
         let rest = &all[pos.offset..];
         let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<IgnoredAny>();
@@ -365,14 +383,17 @@ mod tests {
     /// Reads `data` as one file and returns (record, line, column, body) per record.
     fn read(data: &str) -> Vec<(u64, u64, u64, String)> {
         let mut out = Vec::new();
-        for_each_record(vec![Input::from_reader("f", io::Cursor::new(data.as_bytes().to_vec()))], |at, body| {
-            let body = match body {
-                RecordBody::Json(b) => String::from_utf8_lossy(b).into_owned(),
-                RecordBody::Unreadable(m) => format!("!{m}"),
-            };
-            out.push((at.origin.record, at.origin.line, at.column, body));
-            Ok::<(), ()>(())
-        })
+        for_each_record(
+            vec![Input::from_reader("f", io::Cursor::new(data.as_bytes().to_vec()))],
+            |at, body| {
+                let body = match body {
+                    RecordBody::Json(b) => String::from_utf8_lossy(b).into_owned(),
+                    RecordBody::Unreadable(m) => format!("!{m}"),
+                };
+                out.push((at.origin.record, at.origin.line, at.column, body));
+                Ok::<(), ()>(())
+            },
+        )
         .unwrap();
         out
     }
@@ -417,16 +438,19 @@ mod tests {
         let mut n = 0;
         let a: &'static [u8] = b"[{\"a\":1} {\"a\":2}]";
         let b: &'static [u8] = b"{\"b\":1}\n";
-        for_each_record(vec![Input::from_reader("a", a), Input::from_reader("b", b)], |at, body| {
-            n += 1;
-            if at.origin.file == "a" && at.origin.record == 2 {
-                assert!(matches!(body, RecordBody::Unreadable(_)));
-            }
-            if at.origin.file == "b" {
-                assert_eq!(at.origin.record, 3);
-            }
-            Ok::<(), ()>(())
-        })
+        for_each_record(
+            vec![Input::from_reader("a", a), Input::from_reader("b", b)],
+            |at, body| {
+                n += 1;
+                if at.origin.file == "a" && at.origin.record == 2 {
+                    assert!(matches!(body, RecordBody::Unreadable(_)));
+                }
+                if at.origin.file == "b" {
+                    assert_eq!(at.origin.record, 3);
+                }
+                Ok::<(), ()>(())
+            },
+        )
         .unwrap();
         assert_eq!(n, 3);
     }

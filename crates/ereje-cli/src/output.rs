@@ -84,7 +84,14 @@ impl<W: Write> ResultSink<W> {
                 )?;
                 for f in &result.findings {
                     let path = if f.path.is_empty() { "(record)" } else { f.path.as_str() };
-                    writeln!(self.out, "  {:<7} {:<20} {}  {}", f.severity.as_str(), f.rule, path, f.message)?;
+                    writeln!(
+                        self.out,
+                        "  {:<7} {:<20} {}  {}",
+                        f.severity.as_str(),
+                        f.rule,
+                        path,
+                        f.message
+                    )?;
                     writeln!(self.out, "          {}", f.citation)?;
                 }
             }
@@ -143,7 +150,14 @@ mod tests {
 
     fn result(n: u64, bad: bool) -> RecordResult<NoExtra> {
         let f = if bad { vec![Finding::new(&INPUT, "").with("detail", "x")] } else { vec![] };
-        RecordResult::new(Origin { record: n, file: "f".into(), line: n }, None, None, &f, Lang::En, NoExtra {})
+        RecordResult::new(
+            Origin { record: n, file: "f".into(), line: n },
+            None,
+            None,
+            &f,
+            Lang::En,
+            NoExtra {},
+        )
     }
 
     fn run(format: Format, n: usize) -> (String, Summary) {

@@ -55,7 +55,10 @@ pub enum ParamError {
 /// assert_eq!(p["end_inclusive"], "true");
 /// assert!(resolve(SPECS, &["nope=1".to_owned()]).is_err());
 /// ```
-pub fn resolve(specs: &[ParamSpec], sets: &[String]) -> Result<BTreeMap<String, String>, ParamError> {
+pub fn resolve(
+    specs: &[ParamSpec],
+    sets: &[String],
+) -> Result<BTreeMap<String, String>, ParamError> {
     let mut out: BTreeMap<String, String> =
         specs.iter().map(|s| (s.key.to_owned(), s.default.to_owned())).collect();
     for set in sets {

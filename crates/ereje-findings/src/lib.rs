@@ -346,7 +346,9 @@ impl Rule {
 ///
 /// # Errors
 /// The first [`CatalogueError`] found.
-pub fn check_catalogue<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> Result<(), CatalogueError> {
+pub fn check_catalogue<'a>(
+    rules: impl IntoIterator<Item = &'a Rule>,
+) -> Result<(), CatalogueError> {
     let mut seen = BTreeSet::new();
     for rule in rules {
         rule.check()?;
@@ -577,7 +579,11 @@ pub struct Summary {
 impl Summary {
     /// An empty summary for `subject`.
     pub fn new(subject: &str) -> Summary {
-        Summary { subject: subject.to_owned(), ruleset: RULESET_VERSION.to_owned(), ..Summary::default() }
+        Summary {
+            subject: subject.to_owned(),
+            ruleset: RULESET_VERSION.to_owned(),
+            ..Summary::default()
+        }
     }
 
     /// Counts one result.
@@ -749,7 +755,14 @@ mod tests {
     #[test]
     fn summary_counts() {
         let origin = Origin { record: 1, file: "-".into(), line: 1 };
-        let r = RecordResult::new(origin, None, None, &[Finding::new(&INPUT, "")], Lang::Ru, NoExtra {});
+        let r = RecordResult::new(
+            origin,
+            None,
+            None,
+            &[Finding::new(&INPUT, "")],
+            Lang::Ru,
+            NoExtra {},
+        );
         let mut s = Summary::new("id");
         s.add(&r);
         assert_eq!((s.records, s.valid, s.invalid), (1, 0, 1));
