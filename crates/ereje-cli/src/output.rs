@@ -70,8 +70,8 @@ impl<W: Write> ResultSink<W> {
                 let mark = match result.max_severity() {
                     None => "ok",
                     Some(Severity::Info) => "ok (info)",
-                    Some(Severity::Warning) => "valid, with warnings",
-                    Some(Severity::Error) => "INVALID",
+                    Some(Severity::Warning) => "warnings",
+                    Some(Severity::Error) => "ERRORS (invalid)",
                 };
                 writeln!(
                     self.out,
@@ -191,7 +191,7 @@ mod tests {
     #[test]
     fn human_shows_findings() {
         let (out, _) = run(Format::Human, 2);
-        assert!(out.contains("#2 f:2  rec  INVALID"), "{out}");
+        assert!(out.contains("#2 f:2  rec  ERRORS (invalid)"), "{out}");
         assert!(out.contains("INPUT"));
     }
 }
