@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use ereje_cli::output::Format;
 use ereje_findings::{Lang, Severity, Summary};
 
@@ -77,4 +77,13 @@ pub fn finish_summary(
             .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?;
     }
     Ok(())
+}
+
+/// Which JSON Schema `--schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The input (a value).
+    Input,
+    /// One result.
+    Result,
 }

@@ -4,23 +4,14 @@ use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use ereje_cli::input::Input;
 use ereje_cli::output::{Format, ResultSink};
 use ereje_findings::{Origin, RecordResult, Summary};
 use ereje_id::{Classified, Id, classify, mask};
 use serde::Serialize;
 
-use crate::common::{CommonArgs, Failure, finish_summary};
-
-/// Which JSON Schema `--schema` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    /// The input (a value).
-    Input,
-    /// One result.
-    Result,
-}
+use crate::common::{CommonArgs, Failure, SchemaKind, finish_summary};
 
 /// Arguments of `ereje-check id`.
 #[derive(Debug, Args)]

@@ -4,7 +4,9 @@
 
 mod common;
 mod id;
+mod records;
 mod rules;
+mod social_payment;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -16,6 +18,7 @@ const EXAMPLES: &str = "\
 Examples:
   ereje-check id 871008401427 990101300000          check ИИН/БИН values
   ereje-check id --file numbers.txt --format json   one value per line
+  ereje-check social-payment fixtures/social-payment/applications.ndjson --format human
   ereje-check rules --format markdown               the rule catalogue
   ereje-check rules id                              the rules of one subject";
 
@@ -31,6 +34,8 @@ struct Cli {
 enum Subject {
     /// Check ИИН / БИН values (arguments, or one per line from --file or stdin).
     Id(id::IdArgs),
+    /// Check ГФСС social-payment applications and compute the amount with its explanation.
+    SocialPayment(social_payment::SocialPaymentArgs),
     /// Print the rule catalogue (all subjects, or one).
     Rules(rules::RulesArgs),
 }
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.subject {
         Subject::Id(args) => id::run(args),
+        Subject::SocialPayment(args) => social_payment::run(args),
         Subject::Rules(args) => rules::run(args),
     };
     match result {

@@ -10,8 +10,13 @@ use crate::common::Failure;
 
 /// Every rule of every crate, in catalogue order (by subject as the crates list them).
 pub fn all_rules() -> Vec<&'static Rule> {
-    let lists: &[&[&'static Rule]] =
-        &[ereje_findings::RULES, ereje_calendar::RULES, ereje_id::RULES, ereje_icd10::RULES];
+    let lists: &[&[&'static Rule]] = &[
+        ereje_findings::RULES,
+        ereje_calendar::RULES,
+        ereje_id::RULES,
+        ereje_icd10::RULES,
+        ereje_social_payment::RULES,
+    ];
     lists.iter().flat_map(|l| l.iter().copied()).collect()
 }
 

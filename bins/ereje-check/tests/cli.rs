@@ -178,3 +178,123 @@ fn rules_catalogue_json_for_id() {
 fn rules_unknown_subject_is_exit_2() {
     assert!(run(&["rules", "nope"], None).starts_with("exit: 2"));
 }
+
+fn stdout_of(out: &str) -> &str {
+    out.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()
+}
+
+#[test]
+fn social_payment_human_on_fixtures() {
+    insta::assert_snapshot!(run(
+        &[
+            "social-payment",
+            "fixtures/social-payment/applications.ndjson",
+            "--format",
+            "human",
+            "--lang",
+            "en"
+        ],
+        None
+    ));
+}
+
+#[test]
+fn social_payment_ndjson_on_fixtures() {
+    let out = run(
+        &["social-payment", "fixtures/social-payment/applications.ndjson", "--format", "ndjson"],
+        None,
+    );
+    assert!(out.starts_with("exit: 1"), "invalid applications make exit status 1");
+    let lines: Vec<serde_json::Value> =
+        stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(lines[0]["amount"]["gross"], "121500");
+    assert_eq!(lines[0]["amount"]["net"], "109350");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn bad_records_each_get_one_input_result_and_reading_goes_on() {
+    let out = run(
+        &["social-payment", "fixtures/input/mixed.ndjson", "--format", "ndjson", "--lang", "en"],
+        None,
+    );
+    let results: Vec<serde_json::Value> =
+        stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<u64> = results.iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [1, 3, 4, 5, 6]);
+    let first_rule =
+        |r: &serde_json::Value| r["findings"][0]["rule"].as_str().unwrap_or("").to_owned();
+    assert_ne!(first_rule(&results[0]), "INPUT", "the BOM and CRLF line is read");
+    for r in &results[1..] {
+        assert_eq!(first_rule(r), "INPUT", "{r}");
+        assert_eq!(r["valid"], false);
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn truncated_array_gives_input_for_the_rest_of_the_file() {
+    let out = run(
+        &[
+            "social-payment",
+            "fixtures/input/truncated-array.json",
+            "fixtures/social-payment/applications.ndjson",
+            "--format",
+            "ndjson",
+        ],
+        None,
+    );
+    let results: Vec<serde_json::Value> =
+        stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results.len(), 3 + 11, "the next file is still read");
+    assert_eq!(results[2]["findings"][0]["rule"], "INPUT");
+    assert_eq!(results[2]["line"], 4);
+    assert_eq!(results[3]["record"], 4);
+    assert_eq!(results[3]["file"], "fixtures/social-payment/applications.ndjson");
+}
+
+#[test]
+fn a_missing_file_among_several_processes_nothing() {
+    let out = run(
+        &["social-payment", "fixtures/social-payment/applications.ndjson", "nope.ndjson"],
+        None,
+    );
+    assert!(out.starts_with("exit: 2\n--- stdout\n--- stderr\n"), "{out}");
+}
+
+#[test]
+fn social_payment_schemas_cover_the_records_and_results() {
+    let input: serde_json::Value =
+        serde_json::from_str(stdout_of(&run(&["social-payment", "--schema"], None))).unwrap();
+    let result: serde_json::Value =
+        serde_json::from_str(stdout_of(&run(&["social-payment", "--schema", "result"], None)))
+            .unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/social-payment/applications.ndjson"
+    ))
+    .unwrap();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                input["properties"].get(key).is_some(),
+                "input field {key} missing from the schema"
+            );
+        }
+    }
+    let out = run(
+        &["social-payment", "fixtures/social-payment/applications.ndjson", "--format", "json"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout_of(&out)).unwrap();
+    for r in v.as_array().unwrap() {
+        for key in r.as_object().unwrap().keys() {
+            assert!(
+                result["properties"].get(key).is_some(),
+                "result field {key} missing from the schema"
+            );
+        }
+    }
+}

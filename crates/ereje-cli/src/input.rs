@@ -114,6 +114,67 @@ impl Located {
     }
 }
 
+/// A record that does not fit the subject's wire model: bad JSON or a wrong primitive type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// JSON pointer of the field the parser stopped at (`""` for the record itself).
+    pub path: String,
+    /// The parser's message with the field and the position in the file.
+    pub detail: String,
+}
+
+/// Parses one record's bytes into the subject's wire model `T`; on failure names the field (as a
+/// JSON pointer and in the message) and the file position.
+///
+/// # Errors
+/// [`RecordError`] when the bytes are not JSON or a value has the wrong type.
+///
+/// # Example
+/// ```
+/// use ereje_cli::input::{parse_record, Located};
+/// use ereje_findings::Origin;
+/// #[derive(serde::Deserialize, Debug)]
+/// struct W { #[allow(dead_code)] n: Option<u32> }
+/// let at = Located { origin: Origin { record: 1, file: "f".into(), line: 7 }, column: 1 };
+/// let e = parse_record::<W>(&at, br#"{"n": "x"}"#).unwrap_err();
+/// assert_eq!(e.path, "/n");
+/// assert_eq!(e.detail, "field /n: invalid type: string \"x\", expected u32 at line 7 column 9");
+/// ```
+pub fn parse_record<T: serde::de::DeserializeOwned>(
+    at: &Located,
+    bytes: &[u8],
+) -> Result<T, RecordError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = pointer_of(e.path());
+        let detail = at.parse_error(e.inner());
+        let detail = if path.is_empty() { detail } else { format!("field {path}: {detail}") };
+        RecordError { path, detail }
+    })?;
+    de.end().map_err(|e| RecordError { path: String::new(), detail: at.parse_error(&e) })?;
+    Ok(value)
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&ereje_findings::pointer_token(key));
+            }
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(&ereje_findings::pointer_token(variant));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
 /// What the reader hands over for one record: its bytes, or why there are none.
 #[derive(Debug)]
 pub enum RecordBody<'a> {
