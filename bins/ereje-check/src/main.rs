@@ -4,6 +4,7 @@
 
 mod common;
 mod id;
+mod mse;
 mod records;
 mod rules;
 mod social_payment;
@@ -18,6 +19,7 @@ const EXAMPLES: &str = "\
 Examples:
   ereje-check id 871008401427 990101300000          check ИИН/БИН values
   ereje-check id --file numbers.txt --format json   one value per line
+  ereje-check mse fixtures/mse/valid.ndjson --format human --lang en
   ereje-check social-payment fixtures/social-payment/applications.ndjson --format human
   ereje-check rules --format markdown               the rule catalogue
   ereje-check rules id                              the rules of one subject";
@@ -34,6 +36,8 @@ struct Cli {
 enum Subject {
     /// Check ИИН / БИН values (arguments, or one per line from --file or stdin).
     Id(id::IdArgs),
+    /// Check conclusions for МСЭ (form 031/у) under the 2025 proactive absentee pilot.
+    Mse(mse::MseArgs),
     /// Check ГФСС social-payment applications and compute the amount with its explanation.
     SocialPayment(social_payment::SocialPaymentArgs),
     /// Print the rule catalogue (all subjects, or one).
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.subject {
         Subject::Id(args) => id::run(args),
+        Subject::Mse(args) => mse::run(args),
         Subject::SocialPayment(args) => social_payment::run(args),
         Subject::Rules(args) => rules::run(args),
     };

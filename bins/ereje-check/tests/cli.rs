@@ -298,3 +298,54 @@ fn social_payment_schemas_cover_the_records_and_results() {
         }
     }
 }
+
+#[test]
+fn mse_fixtures_snapshots() {
+    for file in ["valid", "missing-exams", "edge", "input-errors"] {
+        let path = format!("fixtures/mse/{file}.ndjson");
+        let out = run(&["mse", &path, "--format", "ndjson", "--lang", "en"], None);
+        insta::assert_snapshot!(format!("mse_{file}"), out);
+    }
+}
+
+#[test]
+fn mse_human_and_unsignable_exit_status() {
+    let out = run(
+        &["mse", "fixtures/mse/missing-exams.ndjson", "--format", "human", "--lang", "en"],
+        None,
+    );
+    assert!(out.starts_with("exit: 1"), "{out}");
+    assert!(out.contains("signable=false"));
+    let ok = run(&["mse", "fixtures/mse/valid.ndjson", "--format", "json"], None);
+    assert!(ok.starts_with("exit: 0"), "{ok}");
+    let v: serde_json::Value = serde_json::from_str(stdout_of(&ok)).unwrap();
+    assert!(v.as_array().unwrap().iter().all(|r| r["signable"] == true && r["valid"] == true));
+}
+
+#[test]
+fn mse_set_reading_is_echoed_in_summary_and_bad_key_is_exit_2() {
+    let dir = std::env::temp_dir().join(format!("ereje-mse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("s.json");
+    let out = run(
+        &[
+            "mse",
+            "fixtures/mse/valid.ndjson",
+            "--format",
+            "json",
+            "--set",
+            "schedule.reading=by-mis-vendor",
+            "--summary",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!out.starts_with("exit: 2"), "{out}");
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(s["parameters"]["schedule.reading"], "by-mis-vendor");
+    assert!(
+        run(&["mse", "fixtures/mse/valid.ndjson", "--set", "no.such=1"], None)
+            .starts_with("exit: 2")
+    );
+}
