@@ -7,6 +7,7 @@ mod id;
 mod mse;
 mod records;
 mod rules;
+mod sick_leave;
 mod social_payment;
 
 use std::io::Write;
@@ -19,6 +20,7 @@ const EXAMPLES: &str = "\
 Examples:
   ereje-check id 871008401427 990101300000          check ИИН/БИН values
   ereje-check id --file numbers.txt --format json   one value per line
+  ereje-check sick-leave fixtures/sick-leave/clean.ndjson --format human
   ereje-check mse fixtures/mse/valid.ndjson --format human --lang en
   ereje-check social-payment fixtures/social-payment/applications.ndjson --format human
   ereje-check rules --format markdown               the rule catalogue
@@ -38,6 +40,8 @@ enum Subject {
     Id(id::IdArgs),
     /// Check conclusions for МСЭ (form 031/у) under the 2025 proactive absentee pilot.
     Mse(mse::MseArgs),
+    /// Check electronic sick-leave sheets (ФЛК, chains, the 2023 Astana pilot routing).
+    SickLeave(sick_leave::SickLeaveArgs),
     /// Check ГФСС social-payment applications and compute the amount with its explanation.
     SocialPayment(social_payment::SocialPaymentArgs),
     /// Print the rule catalogue (all subjects, or one).
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
     let result = match cli.subject {
         Subject::Id(args) => id::run(args),
         Subject::Mse(args) => mse::run(args),
+        Subject::SickLeave(args) => sick_leave::run(args),
         Subject::SocialPayment(args) => social_payment::run(args),
         Subject::Rules(args) => rules::run(args),
     };

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use ereje_cli::input::{Located, RecordBody, for_each_record, open_all};
+use ereje_cli::input::{Input, Located, RecordBody, for_each_record, open_all};
 use ereje_cli::output::{Format, ResultSink};
 use ereje_findings::{Finding, INPUT, Lang, RecordResult, Summary};
 use serde::Serialize;
@@ -64,6 +64,32 @@ pub fn run<S: RecordSubject>(
     common: &CommonArgs,
     parameters: BTreeMap<String, String>,
 ) -> Result<u8, Failure> {
+    let lang = common.lang;
+    let show_pii = common.show_pii;
+    run_custom(name, files, common, parameters, |inputs, emit| {
+        for_each_record(inputs, |at, body| -> Result<(), Failure> {
+            let outcome = match body {
+                RecordBody::Json(bytes) => subject.check(at, bytes, lang, show_pii),
+                RecordBody::Unreadable(detail) => input_outcome(String::new(), detail),
+            };
+            emit(at, outcome)
+        })
+    })
+}
+
+/// Opens all inputs (a missing one is exit status 2 with nothing processed), lets `drive` turn
+/// them into outcomes through `emit` (one per record, in input order), then writes the summary
+/// and returns the exit status. For subjects whose records are not JSON (CSV layouts).
+pub fn run_custom<E: Serialize>(
+    name: &str,
+    files: &[PathBuf],
+    common: &CommonArgs,
+    parameters: BTreeMap<String, String>,
+    drive: impl FnOnce(
+        Vec<Input>,
+        &mut dyn FnMut(&Located, Outcome<E>) -> Result<(), Failure>,
+    ) -> Result<(), Failure>,
+) -> Result<u8, Failure> {
     let inputs = open_all(files).map_err(|e| Failure::Usage(e.to_string()))?;
     let format = common.format.unwrap_or_else(Format::default_for_records);
     let mut summary = Summary::new(name);
@@ -71,13 +97,7 @@ pub fn run<S: RecordSubject>(
     let stdout = io::stdout();
     let mut sink = ResultSink::new(io::BufWriter::new(stdout.lock()), format, common.lang, summary);
     let lang = common.lang;
-    for_each_record(inputs, |at, body| -> Result<(), Failure> {
-        let outcome = match body {
-            RecordBody::Json(bytes) => subject.check(at, bytes, lang, common.show_pii),
-            RecordBody::Unreadable(detail) => input_outcome(String::new(), detail),
-        };
-        write(&mut sink, at, outcome, lang)
-    })?;
+    drive(inputs, &mut |at, outcome| write(&mut sink, at, outcome, lang))?;
     let summary = sink.finish()?;
     finish_summary(&summary, format, common.summary.as_ref())?;
     Ok(ereje_cli::output::exit_status(&summary, common.fail_on))

@@ -349,3 +349,100 @@ fn mse_set_reading_is_echoed_in_summary_and_bad_key_is_exit_2() {
             .starts_with("exit: 2")
     );
 }
+
+fn results(out: &str) -> Vec<serde_json::Value> {
+    stdout_of(out).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn sick_leave_clean_human_masks_the_patient() {
+    let out = run(
+        &["sick-leave", "fixtures/sick-leave/clean.ndjson", "--format", "human", "--lang", "en"],
+        None,
+    );
+    assert!(out.starts_with("exit: 0"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sick_leave_routing_with_status_answers() {
+    let out = run(
+        &[
+            "sick-leave",
+            "fixtures/sick-leave/routing.ndjson",
+            "--status",
+            "fixtures/sick-leave/status.txt",
+            "--format",
+            "ndjson",
+        ],
+        None,
+    );
+    let rs = results(&out);
+    assert!(rs.iter().any(|r| r["routing"]["outcome"] == "delivered"));
+    assert!(rs.iter().any(|r| r["routing"]["step"] == "maternity"));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sick_leave_csv_layout_gives_the_same_results_as_json() {
+    let json = results(&run(
+        &["sick-leave", "fixtures/sick-leave/clean.ndjson", "--format", "ndjson"],
+        None,
+    ));
+    let csv = results(&run(
+        &["sick-leave", "--input", "csv", "fixtures/sick-leave/clean.csv", "--format", "ndjson"],
+        None,
+    ));
+    assert_eq!(json.len(), csv.len());
+    for (j, c) in json.iter().zip(&csv) {
+        for key in ["id", "valid", "findings", "routing", "as_of"] {
+            assert_eq!(j[key], c[key], "{key} differs for {}", j["id"]);
+        }
+        assert_eq!(
+            c["line"].as_u64().unwrap(),
+            j["line"].as_u64().unwrap() + 1,
+            "the CSV header is line 1"
+        );
+    }
+}
+
+#[test]
+fn sick_leave_rule_fixtures_fire_through_the_cli() {
+    for rule in ["SL-002", "SL-010", "SL-020", "SL-030"] {
+        let out = run(
+            &["sick-leave", &format!("fixtures/sick-leave/{rule}.ndjson"), "--format", "ndjson"],
+            None,
+        );
+        let fired = results(&out)
+            .iter()
+            .any(|r| r["findings"].as_array().unwrap().iter().any(|f| f["rule"] == rule));
+        assert!(fired, "{rule} did not fire: {out}");
+    }
+}
+
+#[test]
+fn sick_leave_result_schema_covers_results() {
+    let schema: serde_json::Value =
+        serde_json::from_str(stdout_of(&run(&["sick-leave", "--schema", "result"], None))).unwrap();
+    let _input: serde_json::Value =
+        serde_json::from_str(stdout_of(&run(&["sick-leave", "--schema"], None))).unwrap();
+    let out = run(
+        &[
+            "sick-leave",
+            "fixtures/sick-leave/routing.ndjson",
+            "--status",
+            "fixtures/sick-leave/status.txt",
+            "--format",
+            "ndjson",
+        ],
+        None,
+    );
+    for r in results(&out) {
+        for key in r.as_object().unwrap().keys() {
+            assert!(
+                schema["properties"].get(key).is_some(),
+                "result field {key} missing from the schema"
+            );
+        }
+    }
+}

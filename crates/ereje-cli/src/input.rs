@@ -140,9 +140,9 @@ pub struct RecordError {
 /// assert_eq!(e.path, "/n");
 /// assert_eq!(e.detail, "field /n: invalid type: string \"x\", expected u32 at line 7 column 9");
 /// ```
-pub fn parse_record<T: serde::de::DeserializeOwned>(
+pub fn parse_record<'de, T: serde::Deserialize<'de>>(
     at: &Located,
-    bytes: &[u8],
+    bytes: &'de [u8],
 ) -> Result<T, RecordError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
