@@ -49,6 +49,7 @@
 
 mod checker;
 pub mod csv;
+pub mod defect;
 mod hash;
 pub mod law;
 mod model;
