@@ -59,6 +59,11 @@ pub fn run(args: IdArgs) -> Result<u8, Failure> {
         ereje_cli::params::resolve(&[], &common.set).map_err(|e| Failure::Usage(e.to_string()))?;
     let as_of = common.as_of.unwrap_or_else(ereje_cli::today);
     let format = common.format.unwrap_or_else(Format::default_for_records);
+    if format == Format::Csv {
+        return Err(Failure::Usage(
+            "--format csv is for reports only; results are human, json or ndjson".into(),
+        ));
+    }
     let mut summary = Summary::new("id");
     summary.parameters = params;
     summary.parameters.insert("as_of".into(), as_of.to_string());

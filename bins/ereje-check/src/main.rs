@@ -6,6 +6,7 @@ mod common;
 mod id;
 mod mse;
 mod records;
+mod register;
 mod rules;
 mod sick_leave;
 mod social_payment;
@@ -22,6 +23,8 @@ Examples:
   ereje-check id --file numbers.txt --format json   one value per line
   ereje-check sick-leave fixtures/sick-leave/clean.ndjson --format human
   ereje-check mse fixtures/mse/valid.ndjson --format human --lang en
+  ereje-check register --events fixtures/register/events.ndjson --as-of 2025-12-01
+  ereje-check register --report monthly --period 2025-11 fixtures/register/events.ndjson --format csv
   ereje-check social-payment fixtures/social-payment/applications.ndjson --format human
   ereje-check rules --format markdown               the rule catalogue
   ereje-check rules id                              the rules of one subject";
@@ -40,6 +43,8 @@ enum Subject {
     Id(id::IdArgs),
     /// Check conclusions for МСЭ (form 031/у) under the 2025 proactive absentee pilot.
     Mse(mse::MseArgs),
+    /// Check the professional register of health workers: snapshots, the event log, reports.
+    Register(register::RegisterArgs),
     /// Check electronic sick-leave sheets (ФЛК, chains, the 2023 Astana pilot routing).
     SickLeave(sick_leave::SickLeaveArgs),
     /// Check ГФСС social-payment applications and compute the amount with its explanation.
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
     let result = match cli.subject {
         Subject::Id(args) => id::run(args),
         Subject::Mse(args) => mse::run(args),
+        Subject::Register(args) => register::run(args),
         Subject::SickLeave(args) => sick_leave::run(args),
         Subject::SocialPayment(args) => social_payment::run(args),
         Subject::Rules(args) => rules::run(args),

@@ -90,8 +90,13 @@ pub fn run_custom<E: Serialize>(
         &mut dyn FnMut(&Located, Outcome<E>) -> Result<(), Failure>,
     ) -> Result<(), Failure>,
 ) -> Result<u8, Failure> {
-    let inputs = open_all(files).map_err(|e| Failure::Usage(e.to_string()))?;
     let format = common.format.unwrap_or_else(Format::default_for_records);
+    if format == Format::Csv {
+        return Err(Failure::Usage(
+            "--format csv is for reports only; records are human, json or ndjson".into(),
+        ));
+    }
+    let inputs = open_all(files).map_err(|e| Failure::Usage(e.to_string()))?;
     let mut summary = Summary::new(name);
     summary.parameters = parameters;
     let stdout = io::stdout();

@@ -446,3 +446,140 @@ fn sick_leave_result_schema_covers_results() {
         }
     }
 }
+
+#[test]
+fn register_snapshots_masked_and_json() {
+    let out = run(
+        &[
+            "register",
+            "fixtures/register/workers.ndjson",
+            "--as-of",
+            "2025-12-01",
+            "--format",
+            "human",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(!out.contains("900101400013"), "an ИИН leaked into human output");
+    insta::assert_snapshot!(out);
+    let json = run(
+        &[
+            "register",
+            "fixtures/register/workers.ndjson",
+            "--as-of",
+            "2025-12-01",
+            "--format",
+            "ndjson",
+        ],
+        None,
+    );
+    assert_eq!(results(&json).len(), 5);
+}
+
+#[test]
+fn register_events_mode_one_result_per_event_in_order() {
+    let out = run(
+        &[
+            "register",
+            "--events",
+            "fixtures/register/events.ndjson",
+            "--as-of",
+            "2025-12-01",
+            "--format",
+            "ndjson",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    let rs = results(&out);
+    let records: Vec<u64> = rs.iter().map(|r| r["record"].as_u64().unwrap()).collect();
+    assert_eq!(records, (1..=rs.len() as u64).collect::<Vec<_>>());
+    assert!(rs.iter().any(|r| r["worker_state"] == true));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn register_with_certificate_list() {
+    let out = run(
+        &[
+            "register",
+            "fixtures/register/workers.ndjson",
+            "--certificates",
+            "fixtures/register/certificates.ndjson",
+            "--as-of",
+            "2025-12-01",
+            "--format",
+            "ndjson",
+        ],
+        None,
+    );
+    assert!(!out.starts_with("exit: 2"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn register_monthly_report_formats() {
+    for format in ["human", "json", "csv"] {
+        let out = run(
+            &[
+                "register",
+                "--report",
+                "monthly",
+                "--period",
+                "2025-11",
+                "fixtures/register/events.ndjson",
+                "--format",
+                format,
+                "--lang",
+                "en",
+            ],
+            None,
+        );
+        assert!(out.starts_with("exit: 0"), "{out}");
+        insta::assert_snapshot!(format!("register_monthly_{format}"), out);
+    }
+    let q = run(
+        &[
+            "register",
+            "--report",
+            "quarterly",
+            "--period",
+            "2025-Q4",
+            "fixtures/register/events.ndjson",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(q.starts_with("exit: 0"), "{q}");
+    assert!(
+        run(
+            &[
+                "register",
+                "--report",
+                "monthly",
+                "--period",
+                "2025-13",
+                "fixtures/register/events.ndjson"
+            ],
+            None
+        )
+        .starts_with("exit: 2")
+    );
+    assert!(
+        run(&["register", "--report", "monthly", "--period", "2025-11", "no/such.ndjson"], None)
+            .starts_with("exit: 2")
+    );
+}
+
+#[test]
+fn csv_format_is_refused_for_record_results() {
+    assert!(
+        run(&["register", "fixtures/register/workers.ndjson", "--format", "csv"], None)
+            .starts_with("exit: 2")
+    );
+    assert!(run(&["id", "900101400003", "--format", "csv"], None).starts_with("exit: 2"));
+}

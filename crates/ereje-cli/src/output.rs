@@ -15,6 +15,8 @@ pub enum Format {
     Json,
     /// One JSON object per input record, flushed as it goes.
     Ndjson,
+    /// Comma-separated values: reports only (e.g. `ereje-check register --report`).
+    Csv,
 }
 
 impl Format {
@@ -65,6 +67,12 @@ impl<W: Write> ResultSink<W> {
             Format::Json => {
                 self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 serde_json::to_writer(&mut self.out, result)?;
+            }
+            Format::Csv => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "--format csv is for reports only",
+                ));
             }
             Format::Human => {
                 let mark = match result.max_severity() {
