@@ -312,39 +312,46 @@ pub fn check_record(
 }
 
 fn presence(r: &WorkerRecord, bad: &BTreeSet<Item>, f: &mut Vec<Finding>) {
-    let d = &r.data;
-    for item in Item::ALL.into_iter().filter(|i| i.required() && !bad.contains(i)) {
-        let missing: &[&str] = match item {
-            Item::Iin if r.iin.is_none() => &["iin"],
-            Item::FullName => match (d.surname.is_none(), d.name.is_none()) {
-                (true, true) => &["surname", "name"],
-                (true, false) => &["surname"],
-                (false, true) => &["name"],
-                (false, false) => &[],
-            },
-            Item::Sex if d.sex.is_none() => &["sex"],
-            Item::BirthDate if d.birth_date.is_none() => &["birth_date"],
-            Item::Birthplace if d.birthplace.is_none() => &["birthplace"],
-            Item::Citizenship if d.citizenship.is_none() => &["citizenship"],
-            Item::IdentityDocument if d.identity_document.is_none() => &["identity_document"],
-            Item::Residence if d.residence.is_none() => &["residence"],
-            Item::RegistrationAddress if d.registration_address.is_none() => {
-                &["registration_address"]
-            }
-            Item::RegistrationDate if d.registration_date.is_none() => &["registration_date"],
-            Item::Education if d.education.as_ref().is_none_or(Vec::is_empty) => &["education"],
-            Item::Workplace if d.workplace.is_none() => &["workplace"],
-            Item::Position if d.position.is_none() => &["position"],
-            _ => &[],
-        };
-        for field in missing {
+    use validator::Validate;
+    if r.iin.is_none() && !bad.contains(&Item::Iin) {
+        f.push(
+            Finding::new(&REG_ITEM_MISSING, "/iin")
+                .with("item", Item::Iin.number())
+                .with("field", "iin"),
+        );
+    }
+    // The field-level constraints of para 8 are declared on `WorkerData` (validator derive).
+    let Err(errors) = r.data.validate() else { return };
+    for finding in ereje_findings::from_validation_errors(&errors, "", |_, _| &REG_ITEM_MISSING) {
+        let field = finding.path.trim_start_matches('/').to_owned();
+        let Some(item) = item_of_field(&field) else { continue };
+        if !bad.contains(&item) {
             f.push(
-                Finding::new(&REG_ITEM_MISSING, format!("/{field}"))
+                Finding::new(&REG_ITEM_MISSING, finding.path)
                     .with("item", item.number())
                     .with("field", field),
             );
         }
     }
+}
+
+/// The item of para 8 a field of `WorkerData` belongs to.
+fn item_of_field(field: &str) -> Option<Item> {
+    Some(match field {
+        "surname" | "name" => Item::FullName,
+        "sex" => Item::Sex,
+        "birth_date" => Item::BirthDate,
+        "birthplace" => Item::Birthplace,
+        "citizenship" => Item::Citizenship,
+        "identity_document" => Item::IdentityDocument,
+        "residence" => Item::Residence,
+        "registration_address" => Item::RegistrationAddress,
+        "registration_date" => Item::RegistrationDate,
+        "education" => Item::Education,
+        "workplace" => Item::Workplace,
+        "position" => Item::Position,
+        _ => return None,
+    })
 }
 
 fn agreement(r: &WorkerRecord, f: &mut Vec<Finding>) {
@@ -494,5 +501,49 @@ pub fn check_worker(wire: &WireWorker, ctx: &Context<'_>) -> Checked {
         as_of: ctx.as_of,
         findings,
         extra,
+    }
+}
+
+#[cfg(test)]
+mod presence_tests {
+    use super::*;
+    use crate::WorkerData;
+
+    #[test]
+    fn every_required_item_of_para_8_is_reported_by_field_and_bad_items_are_not_repeated() {
+        let record = WorkerRecord::default();
+        let mut f = Vec::new();
+        presence(&record, &BTreeSet::new(), &mut f);
+        let paths: Vec<&str> = f.iter().map(|x| x.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/iin",
+                "/birth_date",
+                "/birthplace",
+                "/citizenship",
+                "/education",
+                "/identity_document",
+                "/name",
+                "/position",
+                "/registration_address",
+                "/registration_date",
+                "/residence",
+                "/sex",
+                "/surname",
+                "/workplace"
+            ]
+        );
+        assert!(f.iter().all(|x| x.rule.id == REG_ITEM_MISSING.id));
+        let mut g = Vec::new();
+        presence(&record, &BTreeSet::from([Item::FullName, Item::Iin]), &mut g);
+        assert_eq!(g.len(), f.len() - 3, "surname, name and iin were given with bad values");
+        let mut data = WorkerData { education: Some(Vec::new()), ..WorkerData::default() };
+        data.surname = Some("X".into());
+        let record = WorkerRecord { data, ..WorkerRecord::default() };
+        let mut h = Vec::new();
+        presence(&record, &BTreeSet::new(), &mut h);
+        assert!(h.iter().any(|x| x.path == "/education"), "an empty education list is missing");
+        assert!(!h.iter().any(|x| x.path == "/surname"));
     }
 }

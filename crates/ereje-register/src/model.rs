@@ -200,49 +200,66 @@ pub struct ProfessionalDevelopment {
 
 /// The items of para 8 other than the ИИН, each optional: a whole record when a worker is hired, the
 /// changed items in a data change. Lists replace the whole item when given.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Validate` states which items para 8 requires of a complete record (all but the patronymic
+/// "if any", the certificates "if any" and item 15); `check_worker` maps each violation to the
+/// catalogue rule `REG-001` with its JSON pointer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
 #[serde(default)]
 pub struct WorkerData {
     /// Item 2: surname.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surname: Option<String>,
     /// Item 2: name.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Item 2: patronymic (if any).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
     /// Item 3: sex.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
     /// Item 4: date of birth.
+    #[validate(required(code = "para8"))]
     #[serde(with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<NaiveDate>,
     /// Item 5: place of birth.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub birthplace: Option<String>,
     /// Item 6: citizenship.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citizenship: Option<String>,
     /// Item 7: identity document.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_document: Option<IdentityDocument>,
     /// Item 8: place of residence.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub residence: Option<String>,
     /// Item 9: place of registration.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registration_address: Option<String>,
     /// Item 10: date of registration.
+    #[validate(required(code = "para8"))]
     #[serde(with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub registration_date: Option<NaiveDate>,
     /// Item 11: education documents.
+    #[validate(required(code = "para8"), length(min = 1, code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<Vec<Education>>,
     /// Item 12: workplace with its БИН.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workplace: Option<Workplace>,
     /// Item 13: position.
+    #[validate(required(code = "para8"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
     /// Item 14: certificates (if any).
