@@ -49,7 +49,6 @@
 
 mod checker;
 pub mod csv;
-pub mod defect;
 mod hash;
 pub mod law;
 mod model;

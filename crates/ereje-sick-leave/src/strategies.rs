@@ -2,22 +2,23 @@
 //! one chosen defect, each defect mapped to the rule it must trigger.
 //!
 //! Every sheet of [`valid_sheet`] is checked by a fresh [`crate::Checker`] with no finding at
-//! all; every [`DefectCase`] has, on its target record, a finding of [`Defect::rule`] (the
-//! defects and how they are put in live in [`crate::defect`], shared with the generator). Synthetic
+//! all; every [`DefectCase`] has, on its target record, a finding of [`Defect::rule`]. Synthetic
 //! ИИН only (the project's generator); issue dates 2023-02-01 to 2026-05-16, inside the
 //! built-in calendar.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
+use ereje_findings::Rule;
 use ereje_icd10::Icd10Code;
 use ereje_id::{Iin, Sex};
 use proptest::prelude::*;
 use proptest::sample::select;
+use serde_json::Number;
 
-pub use crate::defect::{Defect, DefectCase, Needs, RequiredItem};
 use crate::law::{self, MATERNITY_CASES};
 use crate::model::*;
 use crate::routing::RoutingContext;
-use crate::wire::WireSheet;
+use crate::rules::*;
+use crate::wire::{WirePeriod, WireReleasePeriod, WireSheet, WireSheetRef, WireSignatory, WireStr};
 
 /// ICD-10 codes of the WHO list used for adults' sheets.
 pub const ADULT_CODES: &[&str] =
@@ -341,12 +342,574 @@ fn configured(
     })
 }
 
+/// A required item a defect removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RequiredItem {
+    /// Item 1.
+    Number,
+    /// Item 2.
+    Status,
+    /// Item 3.
+    Type,
+    /// Item 4.
+    Sex,
+    /// Item 5 (name).
+    OrganisationName,
+    /// Item 6.
+    IssueDate,
+    /// Item 7.
+    Age,
+    /// Item 8 (surname).
+    Surname,
+    /// Item 9.
+    Workplace,
+    /// Item 10.
+    Position,
+    /// Item 11.
+    Icd10,
+    /// Item 13.
+    Kind,
+    /// Item 18.
+    Regime,
+    /// Item 20.
+    Doctor,
+    /// Item 29 (the whole table).
+    ReleasePeriods,
+    /// Item 31 (the first row's doctor).
+    PeriodDoctorName,
+    /// Item 38.
+    SenderMis,
+}
 
-/// A batch with `defect`: a valid base sheet as [`Defect::needs`] describes it, with the defect
-/// put in by [`Defect::apply`].
+impl RequiredItem {
+    /// Every item a defect may remove.
+    pub const ALL: &'static [RequiredItem] = &[
+        RequiredItem::Number,
+        RequiredItem::Status,
+        RequiredItem::Type,
+        RequiredItem::Sex,
+        RequiredItem::OrganisationName,
+        RequiredItem::IssueDate,
+        RequiredItem::Age,
+        RequiredItem::Surname,
+        RequiredItem::Workplace,
+        RequiredItem::Position,
+        RequiredItem::Icd10,
+        RequiredItem::Kind,
+        RequiredItem::Regime,
+        RequiredItem::Doctor,
+        RequiredItem::ReleasePeriods,
+        RequiredItem::PeriodDoctorName,
+        RequiredItem::SenderMis,
+    ];
+
+    fn remove(self, w: &mut WireSheet<'static>) {
+        match self {
+            RequiredItem::Number => w.number = None,
+            RequiredItem::Status => w.status = None,
+            RequiredItem::Type => w.sheet_type = None,
+            RequiredItem::Sex => w.sex = Some(WireStr::from("  ")),
+            RequiredItem::OrganisationName => {
+                if let Some(o) = &mut w.organisation {
+                    o.name = None;
+                }
+            }
+            RequiredItem::IssueDate => w.issue_date = None,
+            RequiredItem::Age => w.age = None,
+            RequiredItem::Surname => w.full_name = None,
+            RequiredItem::Workplace => w.workplace = Some(WireStr::from("")),
+            RequiredItem::Position => w.position = None,
+            RequiredItem::Icd10 => w.icd10 = None,
+            RequiredItem::Kind => w.kind = None,
+            RequiredItem::Regime => w.regime = None,
+            RequiredItem::Doctor => w.doctor = None,
+            RequiredItem::ReleasePeriods => w.release_periods = Some(Vec::new()),
+            RequiredItem::PeriodDoctorName => {
+                if let Some(row) = w.release_periods.as_mut().and_then(|r| r.first_mut()) {
+                    row.doctor = Some(WireSignatory {
+                        name: None,
+                        ..row.doctor.clone().unwrap_or_default()
+                    });
+                }
+            }
+            RequiredItem::SenderMis => w.sender_mis = None,
+        }
+    }
+}
+
+/// One defect, put into otherwise valid sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Defect {
+    /// A required item removed (`SL-001`).
+    MissingItem(RequiredItem),
+    /// The ИИН's check digit changed (`SL-002`).
+    InvalidIin,
+    /// An issue date of 30 February (`SL-003`).
+    ImpossibleDate,
+    /// An ICD-10 code with a decimal comma (`SL-004`).
+    MalformedIcd,
+    /// A type the appendix does not name (`SL-005`).
+    TypeNotAllowed,
+    /// An age of x.5 years (`SL-006`).
+    FractionalAge,
+    /// Item 4 the other sex (`SL-007`).
+    SexMismatch,
+    /// Item 7 one year off (`SL-008`).
+    AgeMismatch,
+    /// The same sheet twice (`SL-009`).
+    Duplicate,
+    /// A closed maternity sheet of 100 days (`SL-010`).
+    MaternityLength,
+    /// An unknown kind (`SL-011`).
+    UnknownKind,
+    /// Type closure with status open (`SL-012`).
+    ClosureNotClosed,
+    /// A continuation without `continues` (`SL-013`).
+    ContinuationWithoutPrevious,
+    /// A closed sheet without outcome, return to work or new sheet (`SL-014`).
+    NoOutcome,
+    /// A closed sheet with outcome death and a return-to-work date (`SL-015`).
+    IncompatibleOutcomes,
+    /// A closed sheet without final ICD-10 (`SL-016`).
+    NoFinalIcd,
+    /// A closed sheet without closing doctor (`SL-017`).
+    NoClosingDoctor,
+    /// A transfer to other work that ends before it starts (`SL-018`).
+    ReversedPeriod,
+    /// A second release period three days after the first (`SL-019`).
+    ReleaseGap,
+    /// Return to work 15 days after the last release day (`SL-020`).
+    LateReturn,
+    /// An inpatient stay starting before the release (`SL-021`).
+    InpatientOutside,
+    /// An inpatient stay with the outpatient regime (`SL-022`).
+    InpatientRegime,
+    /// Referred to МСЭ without doctor or date (`SL-023`).
+    MseReferralIncomplete,
+    /// Examined before the referral (`SL-024`).
+    MseExaminedBeforeReferral,
+    /// Examined without conclusion (`SL-025`).
+    MseWithoutConclusion,
+    /// Care of a sick child without the child's items (`SL-026`).
+    ChildItemsMissing,
+    /// Quarantine of a child without the disease at quarantine (`SL-027`).
+    QuarantineItemsMissing,
+    /// Sanatorium after-care without voucher dates (`SL-028`).
+    SanatoriumDatesMissing,
+    /// A maternity sheet for a man (`SL-029`).
+    MaternityMale,
+    /// A maternity sheet at week 25 (`SL-030`).
+    EarlyMaternity,
+    /// `gestational_weeks` of 50 (`SL-031`).
+    BadGestationalWeeks,
+    /// A continuation starting three days after its predecessor (`SL-032`).
+    ChainGap,
+    /// Two sheets of one person on the same days (`SL-033`).
+    Overlap,
+    /// A continuation before the sheet it continues (`SL-034`).
+    PredecessorLater,
+    /// The predecessor names another new sheet (`SL-035`).
+    NewSheetMismatch,
+    /// The first release day before the issue date (`SL-036`, info).
+    Retroactive,
+    /// A well-formed code the WHO list lacks (`ICD-UNKNOWN`).
+    UnknownIcd,
+    /// A Cyrillic letter in the code (`ICD-CYRILLIC`, info).
+    CyrillicIcd,
+}
+
+impl Defect {
+    /// Every defect (with each required item).
+    pub fn all() -> Vec<Defect> {
+        let mut out: Vec<Defect> =
+            RequiredItem::ALL.iter().map(|i| Defect::MissingItem(*i)).collect();
+        out.extend([
+            Defect::InvalidIin,
+            Defect::ImpossibleDate,
+            Defect::MalformedIcd,
+            Defect::TypeNotAllowed,
+            Defect::FractionalAge,
+            Defect::SexMismatch,
+            Defect::AgeMismatch,
+            Defect::Duplicate,
+            Defect::MaternityLength,
+            Defect::UnknownKind,
+            Defect::ClosureNotClosed,
+            Defect::ContinuationWithoutPrevious,
+            Defect::NoOutcome,
+            Defect::IncompatibleOutcomes,
+            Defect::NoFinalIcd,
+            Defect::NoClosingDoctor,
+            Defect::ReversedPeriod,
+            Defect::ReleaseGap,
+            Defect::LateReturn,
+            Defect::InpatientOutside,
+            Defect::InpatientRegime,
+            Defect::MseReferralIncomplete,
+            Defect::MseExaminedBeforeReferral,
+            Defect::MseWithoutConclusion,
+            Defect::ChildItemsMissing,
+            Defect::QuarantineItemsMissing,
+            Defect::SanatoriumDatesMissing,
+            Defect::MaternityMale,
+            Defect::EarlyMaternity,
+            Defect::BadGestationalWeeks,
+            Defect::ChainGap,
+            Defect::Overlap,
+            Defect::PredecessorLater,
+            Defect::NewSheetMismatch,
+            Defect::Retroactive,
+            Defect::UnknownIcd,
+            Defect::CyrillicIcd,
+        ]);
+        out
+    }
+
+    /// The rule the defect must trigger on the case's target record.
+    pub fn rule(self) -> &'static Rule {
+        match self {
+            Defect::MissingItem(_) => &REQUIRED_ITEM_MISSING,
+            Defect::InvalidIin => &IIN_INVALID,
+            Defect::ImpossibleDate => &DATE_INVALID,
+            Defect::MalformedIcd => &ICD_MALFORMED,
+            Defect::TypeNotAllowed => &VALUE_NOT_ALLOWED,
+            Defect::FractionalAge => &AGE_NOT_WHOLE,
+            Defect::SexMismatch => &SEX_MISMATCH,
+            Defect::AgeMismatch => &AGE_MISMATCH,
+            Defect::Duplicate => &DUPLICATE_NUMBER,
+            Defect::MaternityLength => &MATERNITY_LENGTH,
+            Defect::UnknownKind => &VALUE_UNKNOWN,
+            Defect::ClosureNotClosed => &TYPE_STATUS_MISMATCH,
+            Defect::ContinuationWithoutPrevious => &CONTINUATION_WITHOUT_PREVIOUS,
+            Defect::NoOutcome => &CLOSED_WITHOUT_OUTCOME,
+            Defect::IncompatibleOutcomes => &CLOSED_INCOMPATIBLE_OUTCOMES,
+            Defect::NoFinalIcd => &CLOSED_WITHOUT_FINAL_ICD,
+            Defect::NoClosingDoctor => &CLOSED_WITHOUT_CLOSING_DOCTOR,
+            Defect::ReversedPeriod => &PERIOD_REVERSED,
+            Defect::ReleaseGap => &RELEASE_PERIODS_NOT_CONTIGUOUS,
+            Defect::LateReturn => &RETURN_TO_WORK_DATE,
+            Defect::InpatientOutside => &INPATIENT_OUTSIDE_INCAPACITY,
+            Defect::InpatientRegime => &INPATIENT_REGIME,
+            Defect::MseReferralIncomplete => &MSE_REFERRAL_INCOMPLETE,
+            Defect::MseExaminedBeforeReferral => &MSE_EXAMINED_BEFORE_REFERRAL,
+            Defect::MseWithoutConclusion => &MSE_EXAMINED_WITHOUT_CONCLUSION,
+            Defect::ChildItemsMissing => &CHILD_CARE_ITEMS_MISSING,
+            Defect::QuarantineItemsMissing => &QUARANTINE_CHILD_ITEMS_MISSING,
+            Defect::SanatoriumDatesMissing => &SANATORIUM_DATES_MISSING,
+            Defect::MaternityMale => &MATERNITY_MALE,
+            Defect::EarlyMaternity => &MATERNITY_BEFORE_ISSUE_WEEK,
+            Defect::BadGestationalWeeks => &GESTATIONAL_WEEKS_INVALID,
+            Defect::ChainGap => &CHAIN_NOT_CONTIGUOUS,
+            Defect::Overlap => &SHEETS_OVERLAP,
+            Defect::PredecessorLater => &PREDECESSOR_AFTER_CONTINUATION,
+            Defect::NewSheetMismatch => &NEW_SHEET_MISMATCH,
+            Defect::Retroactive => &RETROACTIVE_ISSUE,
+            Defect::UnknownIcd => &ereje_icd10::ICD_UNKNOWN,
+            Defect::CyrillicIcd => &ereje_icd10::ICD_CYRILLIC,
+        }
+    }
+}
+
+/// A batch with one defect: checked in order by a fresh checker, the record `target` has a
+/// finding of `defect.rule()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefectCase {
+    /// The defect.
+    pub defect: Defect,
+    /// The records, in input order.
+    pub sheets: Vec<WireSheet<'static>>,
+    /// The index of the record that carries the finding.
+    pub target: usize,
+}
+
+fn text(s: impl Into<String>) -> Option<WireStr<'static>> {
+    Some(WireStr::from(s.into()))
+}
+
+fn date_text(d: NaiveDate) -> Option<WireStr<'static>> {
+    text(d.to_string())
+}
+
+fn last_day(s: &Sheet) -> NaiveDate {
+    s.incapacity().map_or(s.issue_date, |p| p.to)
+}
+
+fn first_day(s: &Sheet) -> NaiveDate {
+    s.incapacity().map_or(s.issue_date, |p| p.from)
+}
+
+/// A continuation of `s` (same person) starting `shift` days after its last release day.
+fn continuation_of(s: &Sheet, shift: u32, number: &str) -> WireSheet<'static> {
+    let start = add(last_day(s), shift);
+    let mut w = WireSheet::from(s);
+    w.number = text(number);
+    w.sheet_type = text("continuation");
+    w.status = text("closed");
+    w.issue_date = date_text(start);
+    w.age = s.iin.age_on(start).map(Number::from);
+    w.continues = Some(WireSheetRef {
+        series: s.series.clone().and_then(text),
+        number: text(s.number.as_str()),
+    });
+    w.release_periods = Some(vec![WireReleasePeriod {
+        from: date_text(start),
+        to: date_text(add(start, 4)),
+        doctor: s.release_periods.first().map(|p| WireSignatory {
+            position: text(p.doctor.position.clone()),
+            name: text(p.doctor.name.clone()),
+        }),
+        second_doctor: None,
+    }]);
+    w.return_to_work = date_text(add(start, 5));
+    w.outcome = text("return_to_work");
+    w.final_icd10 = text(s.icd10.to_string());
+    w.closing_doctor =
+        w.release_periods.as_ref().and_then(|r| r.first()).and_then(|r| r.doctor.clone());
+    w
+}
+
+/// The predecessor of a chain: closed with a new sheet issued instead of a return to work.
+fn predecessor(s: &Sheet, next: Option<&str>) -> WireSheet<'static> {
+    let mut w = WireSheet::from(s);
+    w.status = text("closed");
+    w.final_icd10 = text(s.icd10.to_string());
+    w.closing_doctor =
+        w.release_periods.as_ref().and_then(|r| r.first()).and_then(|r| r.doctor.clone());
+    w.return_to_work = None;
+    w.outcome = text("new_sheet");
+    w.new_sheet =
+        next.map(|n| WireSheetRef { series: s.series.clone().and_then(text), number: text(n) });
+    w
+}
+
+fn other_number(s: &Sheet, delta: u32) -> String {
+    let n: u32 = s.number.as_str().parse().unwrap_or(0);
+    format!("{:07}", (n + delta) % 10_000_000)
+}
+
+fn single(defect: Defect, w: WireSheet<'static>) -> DefectCase {
+    DefectCase { defect, sheets: vec![w], target: 0 }
+}
+
+/// A batch with `defect`.
 pub fn case_with(defect: Defect) -> BoxedStrategy<DefectCase> {
-    let needs = defect.needs();
-    configured(needs.kind, needs.closed, needs.sex).prop_map(move |s| defect.apply(&s)).boxed()
+    use IncapacityKind as K;
+    let any_kind = configured(None, None, None);
+    let disease = || configured(Some(K::Disease), None, None);
+    let closed = || configured(Some(K::Disease), Some(true), None);
+    let modify = move |base: BoxedStrategy<Sheet>, f: fn(&Sheet, &mut WireSheet<'static>)| {
+        base.prop_map(move |s| {
+            let mut w = WireSheet::from(&s);
+            f(&s, &mut w);
+            single(defect, w)
+        })
+        .boxed()
+    };
+    match defect {
+        Defect::MissingItem(item) => any_kind
+            .prop_map(move |s| {
+                let mut w = WireSheet::from(&s);
+                item.remove(&mut w);
+                single(defect, w)
+            })
+            .boxed(),
+        Defect::InvalidIin => modify(any_kind.boxed(), |s, w| {
+            let mut digits: Vec<u8> = s.iin.as_str().bytes().collect();
+            if let Some(last) = digits.last_mut() {
+                *last = b'0' + (*last - b'0' + 1) % 10;
+            }
+            w.iin = text(String::from_utf8_lossy(&digits).into_owned());
+        }),
+        Defect::ImpossibleDate => modify(any_kind.boxed(), |s, w| {
+            w.issue_date = text(format!("{}-02-30", s.issue_date.year()));
+        }),
+        Defect::MalformedIcd => modify(any_kind.boxed(), |s, w| {
+            let code = s.icd10.to_string();
+            w.icd10 =
+                text(if code.contains('.') { code.replace('.', ",") } else { format!("{code},0") });
+        }),
+        Defect::TypeNotAllowed => modify(any_kind.boxed(), |_, w| w.sheet_type = text("first")),
+        Defect::FractionalAge => modify(any_kind.boxed(), |s, w| {
+            w.age = Number::from_f64(f64::from(s.age) + 0.5);
+        }),
+        Defect::SexMismatch => modify(disease().boxed(), |s, w| {
+            w.sex = text(if s.sex == Sex::Male { "female" } else { "male" });
+        }),
+        Defect::AgeMismatch => {
+            modify(any_kind.boxed(), |s, w| w.age = Some(Number::from(s.age + 1)))
+        }
+        Defect::Duplicate => any_kind
+            .prop_map(move |s| {
+                let w = WireSheet::from(&s);
+                DefectCase { defect, sheets: vec![w.clone(), w], target: 1 }
+            })
+            .boxed(),
+        Defect::MaternityLength => {
+            modify(configured(Some(K::Maternity), Some(true), None).boxed(), |s, w| {
+                set_single_period(s, w, s.issue_date, add(s.issue_date, 99));
+            })
+        }
+        Defect::UnknownKind => modify(any_kind.boxed(), |_, w| w.kind = text("flu")),
+        Defect::ClosureNotClosed => modify(any_kind.boxed(), |_, w| {
+            w.sheet_type = text("closure");
+            w.status = text("open");
+        }),
+        Defect::ContinuationWithoutPrevious => modify(disease().boxed(), |_, w| {
+            w.sheet_type = text("continuation");
+            w.continues = None;
+        }),
+        Defect::NoOutcome => modify(closed().boxed(), |_, w| {
+            w.outcome = None;
+            w.return_to_work = None;
+            w.new_sheet = None;
+        }),
+        Defect::IncompatibleOutcomes => modify(closed().boxed(), |_, w| w.outcome = text("death")),
+        Defect::NoFinalIcd => modify(closed().boxed(), |_, w| w.final_icd10 = None),
+        Defect::NoClosingDoctor => modify(closed().boxed(), |_, w| w.closing_doctor = None),
+        Defect::ReversedPeriod => modify(any_kind.boxed(), |s, w| {
+            w.other_work = Some(WirePeriod {
+                from: date_text(add(s.issue_date, 5)),
+                to: date_text(s.issue_date),
+            });
+        }),
+        Defect::ReleaseGap => modify(disease().boxed(), |s, w| {
+            let from = add(last_day(s), 3);
+            if let Some(rows) = &mut w.release_periods {
+                let doctor = rows.first().and_then(|r| r.doctor.clone());
+                rows.push(WireReleasePeriod {
+                    from: date_text(from),
+                    to: date_text(add(from, 2)),
+                    doctor,
+                    second_doctor: None,
+                });
+            }
+        }),
+        Defect::LateReturn => {
+            modify(closed().boxed(), |s, w| w.return_to_work = date_text(add(last_day(s), 15)))
+        }
+        Defect::InpatientOutside => modify(disease().boxed(), |s, w| {
+            w.regime = text("inpatient");
+            w.inpatient_stay = Some(WirePeriod {
+                from: date_text(sub(first_day(s), 3)),
+                to: date_text(first_day(s)),
+            });
+        }),
+        Defect::InpatientRegime => modify(disease().boxed(), |s, w| {
+            w.regime = text("outpatient");
+            w.inpatient_stay =
+                Some(WirePeriod { from: date_text(first_day(s)), to: date_text(first_day(s)) });
+        }),
+        Defect::MseReferralIncomplete => modify(disease().boxed(), |_, w| {
+            w.mse = Some(crate::wire::WireMse { referred: Some(true), ..Default::default() });
+        }),
+        Defect::MseExaminedBeforeReferral => modify(disease().boxed(), |s, w| {
+            w.mse = Some(crate::wire::WireMse {
+                referred: Some(true),
+                referral_date: date_text(add(s.issue_date, 10)),
+                referring_doctor: text("Жумабеков Е. К."),
+                examination_date: date_text(add(s.issue_date, 5)),
+                conclusion: text("инвалидность не установлена"),
+                head: text("Ибраев Н. Т."),
+            });
+        }),
+        Defect::MseWithoutConclusion => modify(disease().boxed(), |s, w| {
+            w.mse = Some(crate::wire::WireMse {
+                referred: Some(true),
+                referral_date: date_text(s.issue_date),
+                referring_doctor: text("Жумабеков Е. К."),
+                examination_date: date_text(add(s.issue_date, 1)),
+                conclusion: None,
+                head: None,
+            });
+        }),
+        Defect::ChildItemsMissing => {
+            modify(configured(Some(K::ChildCare), None, None).boxed(), |_, w| {
+                w.child_age = None;
+                w.child_icd10 = None;
+            })
+        }
+        Defect::QuarantineItemsMissing => {
+            modify(configured(Some(K::Quarantine), None, None).boxed(), |_, w| {
+                w.child_age = Some(Number::from(5));
+                w.child_quarantine_icd10 = None;
+            })
+        }
+        Defect::SanatoriumDatesMissing => {
+            modify(configured(Some(K::Sanatorium), None, None).boxed(), |_, w| w.sanatorium = None)
+        }
+        Defect::MaternityMale => {
+            modify(configured(Some(K::Disease), None, Some(Sex::Male)).boxed(), |_, w| {
+                w.kind = text("maternity");
+            })
+        }
+        Defect::EarlyMaternity => {
+            modify(configured(Some(K::Maternity), None, None).boxed(), |s, w| {
+                set_single_period(s, w, s.issue_date, add(s.issue_date, 125));
+                w.gestational_weeks = Some(Number::from(25));
+            })
+        }
+        Defect::BadGestationalWeeks => {
+            modify(configured(Some(K::Maternity), None, None).boxed(), |_, w| {
+                w.gestational_weeks = Some(Number::from(50));
+            })
+        }
+        Defect::ChainGap => disease()
+            .prop_map(move |s| {
+                let next = other_number(&s, 1);
+                let first = predecessor(&s, Some(&next));
+                let second = continuation_of(&s, 3, &next);
+                DefectCase { defect, sheets: vec![first, second], target: 1 }
+            })
+            .boxed(),
+        Defect::Overlap => disease()
+            .prop_map(move |s| {
+                let first = WireSheet::from(&s);
+                let mut second = first.clone();
+                second.number = text(other_number(&s, 1));
+                DefectCase { defect, sheets: vec![first, second], target: 1 }
+            })
+            .boxed(),
+        Defect::PredecessorLater => disease()
+            .prop_map(move |s| {
+                let next = other_number(&s, 1);
+                let first = predecessor(&s, Some(&next));
+                let second = continuation_of(&s, 1, &next);
+                DefectCase { defect, sheets: vec![second, first], target: 1 }
+            })
+            .boxed(),
+        Defect::NewSheetMismatch => disease()
+            .prop_map(move |s| {
+                let next = other_number(&s, 1);
+                let first = predecessor(&s, Some(&other_number(&s, 2)));
+                let second = continuation_of(&s, 1, &next);
+                DefectCase { defect, sheets: vec![first, second], target: 1 }
+            })
+            .boxed(),
+        Defect::Retroactive => modify(disease().boxed(), |s, w| {
+            if let Some(row) = w.release_periods.as_mut().and_then(|r| r.first_mut()) {
+                row.from = date_text(sub(s.issue_date, 2));
+            }
+        }),
+        Defect::UnknownIcd => modify(any_kind.boxed(), |_, w| w.icd10 = text("U99.9")),
+        Defect::CyrillicIcd => modify(any_kind.boxed(), |_, w| w.icd10 = text("Т14.0")),
+    }
+}
+
+/// Replaces the release table by one period.
+fn set_single_period(s: &Sheet, w: &mut WireSheet<'static>, from: NaiveDate, to: NaiveDate) {
+    let doctor = s.release_periods.first().map(|p| WireSignatory {
+        position: text(p.doctor.position.clone()),
+        name: text(p.doctor.name.clone()),
+    });
+    w.release_periods = Some(vec![WireReleasePeriod {
+        from: date_text(from),
+        to: date_text(to),
+        doctor,
+        second_doctor: None,
+    }]);
+    if w.return_to_work.is_some() {
+        w.return_to_work = date_text(add(to, 1));
+    }
 }
 
 /// Any defect.
