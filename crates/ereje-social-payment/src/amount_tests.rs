@@ -193,10 +193,11 @@ fn participation_ceiling_by_period_and_reading() {
     ctx.set("participation_cap", "1.2").unwrap();
     let c = compute(&case("2026-03-10", JOB_LOSS, 300, base), &ctx).unwrap();
     assert_eq!(step(&c, "participation_coefficient"), "1.2");
-    // 2023-03 (the 2019 law): no ceiling. The window reaches into 2021–2022: caps not verified.
+    // 2023-03 (the 2019 law): no ceiling. The window reaches into 2021–2022, whose МЗП is known:
+    // every cap is verified.
     let c = run(&case("2023-03-10", JOB_LOSS, 300, uniform("2023-03-10", 300_000, 24)));
     assert_eq!(step(&c, "participation_coefficient"), "1.4");
-    assert!(c.notes.iter().any(|n| matches!(n, Note::CapNotVerified { .. })));
+    assert!(!c.notes.iter().any(|n| matches!(n, Note::CapNotVerified { .. })));
 }
 
 #[test]
@@ -345,13 +346,8 @@ fn childcare_cap_and_floor() {
 #[test]
 fn childcare_period_one_year_before_2023_and_adoption() {
     let mut ctx = Context::new();
-    // Test-only values (not the real 2021–2022 figures, which are not in the project's sources).
-    for key in ["mzp.2021", "mzp.2022"] {
-        ctx.set(key, "50000").unwrap();
-    }
-    for key in ["mrp.2021", "mrp.2022"] {
-        ctx.set(key, "3000").unwrap();
-    }
+    // МЗП and МРП of 2021–2022 are built in; the allowance multiples before 2023 are not
+    // (test-only values).
     for key in ["childcare_allowance_mrp.2021", "childcare_allowance_mrp.2022"] {
         ctx.set(key, "5,6,7,8").unwrap();
     }
@@ -392,16 +388,15 @@ fn breadwinner_dependants_and_no_withholding() {
 
 #[test]
 fn job_loss_replacement_was_0_40_in_2022() {
-    // Right 2022-10-01; no МЗП for 2020–2022 in the data: job loss needs none at the right date,
-    // but the window's caps are not verified.
+    // Right 2022-10-01: the window 2020-10 – 2022-09 is capped at 7 × 42,500 = 297,500 (2020,
+    // 2021) and 7 × 60,000 = 420,000 (2022); 100,000 a month is below both.
     let c = run(&case("2022-10-01", JOB_LOSS, 60, uniform("2022-10-01", 100_000, 24)));
     assert_eq!(c.amount.gross.to_string(), "40000");
     assert_eq!(step(&c, "replacement_coefficient"), "0.4");
-    let unverified = c.notes.iter().find_map(|n| match n {
-        Note::CapNotVerified { months } => Some(months.len()),
-        _ => None,
-    });
-    assert_eq!(unverified, Some(24));
+    assert!(!c.notes.iter().any(|n| matches!(n, Note::CapNotVerified { .. })));
+    let caps: Vec<_> = c.window.months.iter().map(|x| x.cap).collect();
+    assert_eq!(caps.first(), Some(&Some(Decimal::from(297_500))));
+    assert_eq!(caps.last(), Some(&Some(Decimal::from(420_000))));
     assert_eq!(
         run(&case("2023-01-01", JOB_LOSS, 60, uniform("2023-01-01", 100_000, 24)))
             .amount
@@ -413,17 +408,44 @@ fn job_loss_replacement_was_0_40_in_2022() {
 
 #[test]
 fn missing_parameters_and_dates_before_the_law() {
+    // 2021: the МЗП is built in (42,500, medium); a caller's value still wins.
     let disability = case("2021-05-01", DISABILITY_100, 60, uniform("2021-05-01", 100_000, 24));
+    let c = run(&disability);
+    assert_eq!(step(&c, "deduction"), "21250");
+    assert_eq!(c.amount.gross.to_string(), "47250"); // (100,000 − 21,250) × 0.6 × 1 × 1
     assert_eq!(
-        compute(&disability, &Context::new()),
-        Err(AmountError::MissingParameter { key: "mzp".into(), date: d("2021-05-01") })
+        c.explanation.parameters.iter().find(|p| p.key == "mzp" && p.at == d("2021-05-01")),
+        None, // recorded once per entry: first taken at 2021-01-01, a window month
+    );
+    assert!(
+        c.explanation
+            .parameters
+            .iter()
+            .any(|p| p.key == "mzp" && p.value == "42500" && p.from == d("2021-01-01"))
+    );
+    // Still absent: the childcare allowance multiples before 2023.
+    let childcare = RiskCase::Childcare { birth_order: 1, child_birth_date: None };
+    assert_eq!(
+        compute(
+            &case("2021-05-01", childcare, 0, uniform("2021-05-01", 100_000, 24)),
+            &Context::new()
+        ),
+        Err(AmountError::MissingParameter {
+            key: "childcare_allowance_mrp".into(),
+            date: d("2021-05-01")
+        })
     );
     let mut ctx = Context::new();
     ctx.set("mzp.2021", "50000").unwrap(); // a test value
     let c = compute(&disability, &ctx).unwrap();
     assert_eq!(step(&c, "deduction"), "25000");
     assert_eq!(
-        c.explanation.parameters.iter().find(|p| p.key == "mzp").unwrap().confidence,
+        c.explanation
+            .parameters
+            .iter()
+            .find(|p| p.key == "mzp" && p.from == d("2021-01-01"))
+            .unwrap()
+            .confidence,
         crate::params::Grade::Given
     );
     assert_eq!(
@@ -524,4 +546,31 @@ fn explanation_of_a_childcare_floor() {
         contributions,
     ));
     insta::assert_json_snapshot!("childcare_explanation", (&c.amount, &c.explanation));
+}
+
+/// The МРП changed on 1 April 2022 (3,063 → 3,180, the amendment of 12.05.2022) and on 1 April
+/// 2020 (2,651 → 2,778): a childcare right arising on 31 March and one arising on 1 April take
+/// different values, and so different floors. The allowance multiples before 2023 are not in
+/// Ereje's data: test-only values here.
+#[test]
+fn mrp_at_the_right_date_across_the_april_changes() {
+    let mut ctx = Context::new();
+    for year in ["2020", "2022"] {
+        ctx.set(&format!("childcare_allowance_mrp.{year}"), "5.76,6.81,7.85,8.90").unwrap();
+    }
+    let cc = RiskCase::Childcare { birth_order: 1, child_birth_date: None };
+    // 24 × 10,000: 4,000 is below every floor. Floor = 5.76 × МРП ÷ 0.9 (gross-up), half up.
+    for (right, mrp, gross) in [
+        ("2020-03-31", "2651", "16966"), // 15,269.76 ÷ 0.9 = 16,966.4
+        ("2020-04-01", "2778", "17779"), // 16,001.28 ÷ 0.9 = 17,779.2
+        ("2022-03-31", "3063", "19603"), // 17,642.88 ÷ 0.9 = 19,603.2
+        ("2022-04-01", "3180", "20352"), // 18,316.80 ÷ 0.9 = 20,352
+    ] {
+        let c = compute(&case(right, cc.clone(), 0, uniform(right, 10_000, 24)), &ctx).unwrap();
+        assert_eq!(step(&c, "monthly_calculation_index"), mrp, "{right}");
+        assert_eq!(c.amount.gross.to_string(), gross, "{right}");
+        let used = c.explanation.parameters.iter().find(|p| p.key == "mrp").unwrap();
+        assert_eq!((used.at, used.value.as_str()), (d(right), mrp), "{right}");
+        assert_eq!(used.confidence, crate::params::Grade::Medium, "{right}");
+    }
 }

@@ -104,8 +104,8 @@ pub struct Setting {
     pub doc: &'static str,
 }
 
-const MZP_DOC: &str = "МЗП (minimum monthly wage) of that year in tenge; `builtin` keeps Ereje's value (2023–2026; none for 2020–2022 and 2027, which are not in the project's sources)";
-const MRP_DOC: &str = "МРП (monthly calculation index) of that year in tenge; `builtin` keeps Ereje's value (2023–2026; none for 2020–2022 and 2027)";
+const MZP_DOC: &str = "МЗП (minimum monthly wage) of that year in tenge; `builtin` keeps Ereje's value (2020–2026; none for 2027, whose budget law is not in the sources)";
+const MRP_DOC: &str = "МРП (monthly calculation index) of that year in tenge, for the whole year (it replaces both values of 2020 and 2022, which changed on 1 April); `builtin` keeps Ereje's value (2020–2026; none for 2027)";
 
 macro_rules! year_settings {
     ($($y:literal),*) => {
@@ -176,7 +176,7 @@ const READING_SETTINGS: [Setting; 5] = [
 ];
 
 /// Every `--set` key of the `social-payment` subject: readings first, then МЗП/МРП by year, then
-/// the childcare allowance multiples of 2020–2022. (`mzp.YYYY`, `mrp.YYYY` and
+/// the childcare allowance multiples of 2020–2022 (absent from Ereje's data). (`mzp.YYYY`, `mrp.YYYY` and
 /// `childcare_allowance_mrp.YYYY` are accepted for any year 2020–2099; the listed years are the
 /// ones a caller is likely to need.)
 pub fn settings_catalogue() -> Vec<Setting> {
@@ -277,7 +277,8 @@ impl Context {
     }
 
     /// The settings in effect, key by key (for the `--summary` echo): the readings, the seed
-    /// window, and the МЗП/МРП of 2020–2027 (`unknown` where there is none).
+    /// window, and the МЗП/МРП of 2020–2027 as in force on 1 July of the year (`unknown` where
+    /// there is none; 2020 and 2022 had another МРП from 1 January to 31 March).
     pub fn settings(&self) -> BTreeMap<String, String> {
         let r = &self.readings;
         let mut out = BTreeMap::new();
@@ -362,7 +363,9 @@ mod tests {
         ctx.set("participation_cap", "1.25").unwrap();
         let s = ctx.settings();
         assert_eq!(s["mzp.2021"], "42500");
-        assert_eq!(s["mzp.2022"], "unknown");
+        assert_eq!(s["mzp.2022"], "60000");
+        assert_eq!(s["mrp.2022"], "3180"); // the value from 1 April 2022
+        assert_eq!(s["mzp.2027"], "unknown");
         assert_eq!(s["mzp.2024"], "85000");
         assert_eq!(s["mrp.2026"], "4325");
         assert_eq!(s["participation_cap"], "1.25");

@@ -4,8 +4,10 @@
 //! (`ereje-check social-payment`).
 //!
 //! - [`params`]: every value the law and the budget laws set, OpenFisca style (start, end,
-//!   citation, confidence). МЗП and МРП for 2020–2022 are **not** in the project's sources and
-//!   are absent; give them with `--set mzp.YYYY=…` ([`Context::set`]).
+//!   citation, confidence). МЗП and МРП for 2020–2022 come from secondary sources quoting the
+//!   budget laws (medium; the МРП changed on 1 April 2020 and 1 April 2022); 2027 and later, and
+//!   the childcare allowance multiples before 2023, are absent: give them with
+//!   `--set mzp.YYYY=…` ([`Context::set`]).
 //! - [`amount`]: [`compute`] — average monthly income over the window, coefficients, floors and
 //!   caps, pension contribution withheld; [`Amount`] and [`Explanation`].
 //! - [`channels`]: which channel accepts which risk under which condition: seed 003 para 1 (a

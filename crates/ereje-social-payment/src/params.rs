@@ -7,10 +7,13 @@
 //! explanation lists every value it used ([`ParamUsed`]).
 //!
 //! Values are data, not literals scattered through the calculation: [`Params::builtin`] is the
-//! one place they are written. Where a value could not be found in the project's sources it is
-//! **absent**, never guessed: the minimum wage (МЗП) and the monthly calculation index (МРП) for
-//! 2020–2022 are not in `/work/shared` and must be given with `--set mzp.YYYY=…` /
-//! `--set mrp.YYYY=…` ([`Params::set_year`]); see `docs/social-payment.md`.
+//! one place they are written. Where a value could not be found in a source it is **absent**,
+//! never guessed: the minimum wage (МЗП) and the monthly calculation index (МРП) from 2027, and
+//! the childcare allowance multiples before 2023, must be given with `--set mzp.YYYY=…` /
+//! `--set mrp.YYYY=…` / `--set childcare_allowance_mrp.YYYY=…` ([`Params::set_year`]); see
+//! `docs/social-payment.md`. The МЗП and МРП of 2020–2022 are taken from public secondary
+//! sources quoting the budget laws (medium), each with its page; the МРП changed within 2020 and
+//! within 2022 (from 1 April both times), and a series holds both values of such a year.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -83,7 +86,9 @@ impl<T> Dated<T> {
 /// let p = Params::builtin();
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(p.mzp.at(d(2024, 6, 1)).unwrap().value.to_string(), "85000");
-/// assert!(p.mzp.at(d(2021, 6, 1)).is_none()); // not in the project's sources
+/// assert_eq!(p.mrp.at(d(2022, 3, 31)).unwrap().value.to_string(), "3063");
+/// assert_eq!(p.mrp.at(d(2022, 4, 1)).unwrap().value.to_string(), "3180"); // changed within 2022
+/// assert!(p.mzp.at(d(2027, 6, 1)).is_none()); // no budget law for 2027 in the sources
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series<T> {
@@ -295,7 +300,9 @@ pub struct Params {
     pub legal_basis: Series<LegalBasis>,
     /// The minimum monthly wage (МЗП), tenge, by the law on the republican budget.
     pub mzp: Series<Decimal>,
-    /// The monthly calculation index (МРП), tenge, by the law on the republican budget.
+    /// The monthly calculation index (МРП), tenge, by the law on the republican budget: the
+    /// value «для исчисления пособий и иных социальных выплат» (where a year had a second value
+    /// for fines and taxes, as 2022 from 1 April, this series holds the social-payment one).
     pub mrp: Series<Decimal>,
     /// The monthly contribution base of one payer is capped at this many МЗП (art. 15 p. 5).
     pub contribution_cap_mzp: Series<Decimal>,
@@ -402,6 +409,30 @@ fn law_then_code<T: Clone>(value: T, law_cite: &str, code_grade: Grade) -> Vec<D
     ]
 }
 
+/// A budget-law value in force from `from` to `to` (inclusive), from a secondary source quoting
+/// the law (medium): `citation` names the act and the pages where the value was read.
+fn budget_value(value: i64, from: NaiveDate, to: NaiveDate, citation: &str) -> Dated<Decimal> {
+    entry(
+        Decimal::from(value),
+        from,
+        Some(to),
+        format!("{citation} (secondary sources quoting the act; the act's text not read; medium)"),
+        Grade::Medium,
+    )
+}
+
+/// The law on the republican budget for 2020–2022.
+const BUDGET_2020: &str =
+    "Law No. 276-VI of 04.12.2019 «О республиканском бюджете на 2020–2022 годы»";
+/// The law on the republican budget for 2021–2023.
+const BUDGET_2021: &str = "Law of 02.12.2020 «О республиканском бюджете на 2021–2023 годы»";
+/// The law on the republican budget for 2022–2024.
+const BUDGET_2022: &str = "Law of 02.12.2021 «О республиканском бюджете на 2022–2024 годы»";
+/// The amendment of the 2022–2024 budget law that changed the МРП from 01.04.2022.
+const BUDGET_2022_AMENDED: &str = "Law No. 121-VII of 12.05.2022 amending the Law of 02.12.2021 «О республиканском бюджете на 2022–2024 годы» (ealegislation.com/document.fwx?rgn=139935 gives the act's heading)";
+/// The egov.kz / gov.kz pages that list the indicators by year.
+const EGOV_INDICATORS: &str = "egov.kz/cms/en/articles/article_mci_2012 and gov.kz/article/17157 («Minimum calculated indexes»)";
+
 /// A budget-law value for a whole year.
 fn year_value(year: i32, value: i64, source: &str) -> Dated<Decimal> {
     entry(
@@ -445,6 +476,30 @@ impl Params {
             mzp: Series::new(
                 "mzp",
                 vec![
+                    budget_value(
+                        42_500,
+                        date(2020, 1, 1),
+                        date(2020, 12, 31),
+                        &format!(
+                            "{BUDGET_2020}: МЗП 42,500 from 01.01.2020, unchanged by the revision of 01.04.2020; as listed for 2020 by {EGOV_INDICATORS} and by 16news.kz (10.04.2020, «минимальный размер заработной платы — 42500 тг (без изменений)»)"
+                        ),
+                    ),
+                    budget_value(
+                        42_500,
+                        date(2021, 1, 1),
+                        date(2021, 12, 31),
+                        &format!(
+                            "{BUDGET_2021}: «Установить с 1 января 2021 года: 1) минимальный размер заработной платы – 42 500 тенге», as quoted by kt.kz (01.01.2021) and informburo.kz; listed by {EGOV_INDICATORS}"
+                        ),
+                    ),
+                    budget_value(
+                        60_000,
+                        date(2022, 1, 1),
+                        date(2022, 12, 31),
+                        &format!(
+                            "{BUDGET_2022}: МЗП 60,000 from 01.01.2022 (massaget.kz on the signing; {EGOV_INDICATORS}); not changed from 01.04.2022 (kaz.zakon.kz on the amendment)"
+                        ),
+                    ),
                     year_value(2023, 70_000, "knews.kz, prodengi.kz, egov.kz"),
                     year_value(2024, 85_000, "the President's 2023 Address (mayak1932.kz)"),
                     year_value(2025, 85_000, "tengrinews.kz and gfss.kz"),
@@ -458,6 +513,46 @@ impl Params {
             mrp: Series::new(
                 "mrp",
                 vec![
+                    budget_value(
+                        2_651,
+                        date(2020, 1, 1),
+                        date(2020, 3, 31),
+                        &format!(
+                            "{BUDGET_2020}: МРП 2,651 from 01.01.2020 to the revision of 01.04.2020, as reported by 16news.kz (10.04.2020: «с 1 апреля он составляет 2778 тг, против 2651 тг до изменений (то есть с 1 января текущего года)») and Kazinform (lenta.inform.kz, 04.05.2020: raised «from KZT2651 to KZT2778» on 1 April)"
+                        ),
+                    ),
+                    budget_value(
+                        2_778,
+                        date(2020, 4, 1),
+                        date(2020, 12, 31),
+                        &format!(
+                            "{BUDGET_2020} as revised from 01.04.2020 (the revising act not read): МРП 2,778 per 16news.kz (10.04.2020) and Kazinform (04.05.2020); the 2020 value «for calculation of benefits and other social payments» listed by {EGOV_INDICATORS}"
+                        ),
+                    ),
+                    budget_value(
+                        2_917,
+                        date(2021, 1, 1),
+                        date(2021, 12, 31),
+                        &format!(
+                            "{BUDGET_2021}: «Установить с 1 января 2021 года: … 4) МРП для исчисления пособий и иных социальных выплат … – 2917 тенге», as quoted by kt.kz (01.01.2021) and informburo.kz; listed by {EGOV_INDICATORS}"
+                        ),
+                    ),
+                    budget_value(
+                        3_063,
+                        date(2022, 1, 1),
+                        date(2022, 3, 31),
+                        &format!(
+                            "{BUDGET_2022}: МРП 3,063 from 01.01.2022 (massaget.kz on the signing; {EGOV_INDICATORS}: «From January 1, 2022 … 3 063 KZT»)"
+                        ),
+                    ),
+                    budget_value(
+                        3_180,
+                        date(2022, 4, 1),
+                        date(2022, 12, 31),
+                        &format!(
+                            "{BUDGET_2022_AMENDED}: МРП «for calculation of benefits and other social payments» 3,180 from 01.04.2022 ({EGOV_INDICATORS}: «From April 1, 2022 … 3 180 KZT»; kaz.tengrinews.kz 13.05.2022; kaz.zakon.kz); for fines and taxes 3,063 stayed (atpress.kz 15.05.2022, quoting the Ministry of Finance)"
+                        ),
+                    ),
                     year_value(2023, 3_450, "knews.kz, egov.kz"),
                     year_value(
                         2024,
@@ -724,8 +819,9 @@ impl Params {
     }
 
     /// Sets the МЗП (`series = "mzp"`) or МРП (`"mrp"`) for a whole year, as a caller's value
-    /// ([`Grade::Given`]) that overrides the built-in one. This is how the absent 2020–2022
-    /// values (or 2027 and later) are supplied.
+    /// ([`Grade::Given`]) that overrides the built-in one (for the whole year, so it also
+    /// replaces both halves of a year whose МРП changed on 1 April). This is how the absent
+    /// values of 2027 and later are supplied.
     ///
     /// # Errors
     /// [`SettingError`] for an unknown series, a year outside 2020–2099 or a value that is not a
@@ -934,8 +1030,9 @@ mod tests {
             (&p.mzp, at(2024, 1, 1), Some("85000")),
             (&p.mzp, at(2026, 12, 31), Some("85000")),
             (&p.mzp, at(2027, 1, 1), None),
-            (&p.mzp, at(2022, 12, 31), None),
-            (&p.mrp, at(2020, 1, 1), None),
+            (&p.mzp, at(2019, 12, 31), None),
+            (&p.mrp, at(2019, 12, 31), None),
+            (&p.mrp, at(2027, 1, 1), None),
             (&p.mrp, at(2024, 7, 1), Some("3692")),
             (&p.mrp, at(2026, 1, 1), Some("4325")),
             (&p.replacement_job_loss, at(2022, 12, 31), Some("0.4")),
@@ -952,6 +1049,65 @@ mod tests {
         assert_eq!(p.participation_cap.at(at(2023, 7, 1)).unwrap().value, Some(dec(13, 1)));
         assert_eq!(p.dependants.at(at(2024, 1, 1)).unwrap().grade, Grade::Low);
         assert_eq!(p.dependants.at(at(2021, 1, 1)).unwrap().grade, Grade::High);
+    }
+
+    /// One row per built-in МЗП / МРП value of 2020–2022: its first and last day, and the
+    /// confidence (medium: secondary sources quoting the budget laws).
+    #[test]
+    fn budget_values_2020_to_2022() {
+        let p = Params::builtin();
+        let rows: &[(&Series<Decimal>, NaiveDate, NaiveDate, &str)] = &[
+            (&p.mzp, date(2020, 1, 1), date(2020, 12, 31), "42500"),
+            (&p.mzp, date(2021, 1, 1), date(2021, 12, 31), "42500"),
+            (&p.mzp, date(2022, 1, 1), date(2022, 12, 31), "60000"),
+            (&p.mrp, date(2020, 1, 1), date(2020, 3, 31), "2651"),
+            (&p.mrp, date(2020, 4, 1), date(2020, 12, 31), "2778"),
+            (&p.mrp, date(2021, 1, 1), date(2021, 12, 31), "2917"),
+            (&p.mrp, date(2022, 1, 1), date(2022, 3, 31), "3063"),
+            (&p.mrp, date(2022, 4, 1), date(2022, 12, 31), "3180"),
+        ];
+        for (series, from, to, value) in rows {
+            for d in [*from, *to] {
+                let e = series.at(d).unwrap_or_else(|| panic!("{} at {d}", series.key()));
+                assert_eq!(e.value.show(), *value, "{} at {d}", series.key());
+                assert_eq!((e.from, e.to), (*from, Some(*to)), "{} at {d}", series.key());
+                assert_eq!(e.grade, Grade::Medium, "{} at {d}", series.key());
+                assert!(e.citation.contains("республиканском бюджете"), "{}", e.citation);
+            }
+        }
+    }
+
+    #[test]
+    fn mrp_changed_on_1_april_2020_and_2022() {
+        let p = Params::builtin();
+        let v = |d| p.mrp.at(d).map(|e| e.value.show());
+        assert_eq!(v(date(2020, 3, 31)).as_deref(), Some("2651"));
+        assert_eq!(v(date(2020, 4, 1)).as_deref(), Some("2778"));
+        assert_eq!(v(date(2022, 3, 31)).as_deref(), Some("3063"));
+        assert_eq!(v(date(2022, 4, 1)).as_deref(), Some("3180"));
+        // The 2022 change was made by the amendment of 12.05.2022, cited on the April value.
+        assert!(p.mrp.at(date(2022, 4, 1)).unwrap().citation.contains("121-VII"));
+        assert!(!p.mrp.at(date(2022, 3, 31)).unwrap().citation.contains("121-VII"));
+        // A caller's whole-year value replaces both halves.
+        let mut q = Params::builtin();
+        q.set_year("mrp", 2022, "3100").unwrap();
+        for d in [date(2022, 1, 1), date(2022, 3, 31), date(2022, 4, 1), date(2022, 12, 31)] {
+            assert_eq!(q.mrp.at(d).unwrap().grade, Grade::Given);
+        }
+    }
+
+    #[test]
+    fn budget_values_have_no_gap_or_overlap_2020_to_2026() {
+        // Every day from 2020-01-01 to 2026-12-31 has exactly one built-in МЗП and МРП.
+        let p = Params::builtin();
+        for series in [&p.mzp, &p.mrp] {
+            let mut d = date(2020, 1, 1);
+            while d <= date(2026, 12, 31) {
+                let n = series.entries().iter().filter(|e| e.contains(d)).count();
+                assert_eq!(n, 1, "{} on {d}", series.key());
+                d = d.succ_opt().unwrap();
+            }
+        }
     }
 
     #[test]

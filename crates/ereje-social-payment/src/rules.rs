@@ -471,14 +471,15 @@ pub static NO_CONTRIBUTIONS: Rule = Rule {
 /// was not computed.
 ///
 /// **What it checks.** МЗП and МРП (and the law's values) are known on the date the right
-/// arises. The МЗП and МРП of 2020–2022, and the childcare allowance multiples before 2023, are
-/// not in the project's sources: give them with `--set mzp.YYYY=…`, `--set mrp.YYYY=…`,
+/// arises. The МЗП and МРП from 2027, and the childcare allowance multiples before 2023, are
+/// not in Ereje's data: give them with `--set mzp.YYYY=…`, `--set mrp.YYYY=…`,
 /// `--set childcare_allowance_mrp.YYYY=a,b,c,d`.
 ///
 /// **Legal basis.** The budget law of each year sets МЗП and МРП; Ereje's parameter data
 /// (docs/social-payment.md, «Parameters»).
 ///
-/// **Example.** Loss of working capacity with the right arising 2021-05-01.
+/// **Example.** Childcare with the right arising 2021-05-01 (no allowance multiples before
+/// 2023), or loss of working capacity with the right arising in 2027.
 pub static PARAMETER_UNKNOWN: Rule = Rule {
     id: "SP-020",
     subject: SUBJECT,
@@ -499,10 +500,10 @@ pub static PARAMETER_UNKNOWN: Rule = Rule {
 ///
 /// **What it checks.** The МЗП is known for every window month that has contributions.
 ///
-/// **Legal basis.** Art. 15 p. 5 (cap per payer, 7 МЗП of the financial year); the МЗП of
-/// 2020–2022 is not in the project's sources, and months before 2020 fall under the 2003 law.
+/// **Legal basis.** Art. 15 p. 5 (cap per payer, 7 МЗП of the financial year); months before
+/// 2020 fall under the 2003 law, whose cap is not in Ereje's data.
 ///
-/// **Example.** A right arising in 2024: its window reaches back into 2022.
+/// **Example.** A right arising in 2021: its window reaches back into 2019.
 pub static CAP_NOT_VERIFIED: Rule = Rule {
     id: "SP-021",
     subject: SUBJECT,
