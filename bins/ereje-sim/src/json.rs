@@ -47,6 +47,13 @@ pub struct Report<'a> {
     pub model: &'a ModelInfo,
     /// Means over replications with 95% confidence intervals (`null` with fewer than 2).
     pub kpis: &'a Kpis<Estimate>,
+    /// KPIs the process adds to the engine's (for `mse`: `expert_term`, the expert's term
+    /// judged with the 16:00 cutoff); absent when it adds none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process_kpis: Option<&'a serde_json::Value>,
+    /// The tables of `process_kpis`, after the engine's (not serialized).
+    #[serde(skip)]
+    pub process_sections: &'a [crate::table::Section],
 }
 
 /// Where the scenario comes from.

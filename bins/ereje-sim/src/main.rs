@@ -14,9 +14,12 @@ mod cases;
 mod html;
 mod json;
 mod locate;
+mod mse;
 mod process;
 mod progress;
+mod register;
 mod scenario;
+mod sick_leave;
 mod table;
 
 use std::fs::File;
@@ -44,6 +47,7 @@ Examples:
   ereje-sim social-payment --cases-out cases.csv             one row per simulated case
   ereje-sim social-payment --print-scenario > my.toml        start a scenario of your own
   ereje-sim social-payment --scenario my.toml --calendar years.toml
+  ereje-sim mse --set process.roles.expert.staff=2           the МСЭ pilot with two experts
 
 Scenarios are TOML (docs/sim-engine.md; the built-in ones are shipped under fixtures/). --set takes
 a key path of the scenario (dotted keys, array indices as numbers) and a value of the key's type.
@@ -65,12 +69,31 @@ enum ProcessCommand {
     /// State Corporation and portal routes; built-in scenario over 2025.
     #[command(after_help = EXAMPLES)]
     SocialPayment(SimArgs),
+    /// The pilot of proactive absentee МСЭ (seed 004): forms 031/у by region and nosology, the
+    /// signing gate, the waiting list, the experts and their 1-working-day term with the 16:00
+    /// cutoff; built-in scenario over the pilot's twelve months (2025-06-27 – 2026-06-26).
+    #[command(after_help = EXAMPLES)]
+    Mse(SimArgs),
+    /// The professional register of health workers (seed 002): hires, changes, transfers and
+    /// dismissals entered by the personnel specialists (three working days, para 8), certificate
+    /// notices (para 14.4) and blocks (para 14.5); built-in scenario over 2025.
+    #[command(after_help = EXAMPLES)]
+    Register(SimArgs),
+    /// The 2023 Astana pilot of the electronic sick-leave sheet (seeds 000/001): MIS → ВШЭП/ШЭП →
+    /// ИС «АПП» (the real ФЛК) → Е-қызмет status → delivery to Е-қызмет and the personnel
+    /// service, one case per sheet event; built-in scenario over the pilot's window. `--generate
+    /// N` writes synthetic sheets instead.
+    #[command(after_help = sick_leave::EXAMPLES)]
+    SickLeave(sick_leave::SickLeaveArgs),
 }
 
 impl ProcessCommand {
     fn split(self) -> (&'static SimProcess, SimArgs) {
         match self {
             ProcessCommand::SocialPayment(args) => (&process::SOCIAL_PAYMENT, args),
+            ProcessCommand::Mse(args) => (&process::MSE, args),
+            ProcessCommand::Register(args) => (&register::REGISTER, args),
+            ProcessCommand::SickLeave(args) => (&sick_leave::SICK_LEAVE, sick_leave::take(args)),
         }
     }
 }
@@ -251,6 +274,8 @@ fn run(
         }
         return Ok(());
     }
+    // `sick-leave`: the sheets become timed cases (or, with --generate, are written instead).
+    let Some(loaded) = sick_leave::prepare(process, loaded, &cal, out)? else { return Ok(()) };
     let sc = &loaded.scenario;
     calendar::check_window(&cal, sc.run.start, sc.run.end).map_err(Failure::Usage)?;
     let cases_out = match &args.cases_out {
@@ -324,6 +349,15 @@ fn run(
         progress.finish();
     }
 
+    // What the process adds to the engine's KPIs (for `mse`: the expert's term).
+    let extra = if process.name == process::MSE.name {
+        mse::extra(&model, sc, &cal, threads).map_err(Failure::Usage)?
+    } else if process.name == register::REGISTER.name {
+        register::extra(&output.kpis)
+    } else {
+        sick_leave::extra(process, &model, sc, &cal, threads).map_err(Failure::Usage)?
+    };
+
     let label = process.label_for(args.scenario.as_ref().map(|_| source.name.as_str()));
     let cal_info = json::CalendarInfo {
         known_years: cal.known_years_label().to_owned(),
@@ -352,6 +386,8 @@ fn run(
         calendar: cal_info,
         model: &output.model,
         kpis: &output.kpis,
+        process_kpis: extra.as_ref().map(|e| &e.json),
+        process_sections: extra.as_ref().map_or(&[], |e| e.sections.as_slice()),
     };
     let format = args.format.unwrap_or(if terminal { Format::Table } else { Format::Json });
     match format {

@@ -52,6 +52,19 @@ pub static SOCIAL_PAYMENT: SimProcess = SimProcess {
     },
 };
 
+/// `ereje-sim mse`: the pilot of proactive absentee МСЭ (seed 004) over its twelve months
+/// (`ereje_mse::process`); the expert's term with the 16:00 cutoff is added by `crate::mse`.
+pub static MSE: SimProcess = SimProcess {
+    name: ereje_mse::process::NAME,
+    default_file: "fixtures/mse/sim-default.toml",
+    default_toml: include_str!("../../../fixtures/mse/sim-default.toml"),
+    label: ereje_mse::process::LABEL,
+    settings: &[],
+    apply_setting: |_, key, _| Err(format!("unknown setting `{key}`")),
+    window_changed: ereje_mse::process::apply_window,
+    notes: ereje_mse::process::notes,
+};
+
 impl SimProcess {
     /// The label of a run: the built-in label, or the scenario file's name for another scenario
     /// (whose figures are the file's own assumptions).
@@ -68,7 +81,7 @@ mod tests {
     use super::*;
 
     /// Every process.
-    static PROCESSES: &[&SimProcess] = &[&SOCIAL_PAYMENT];
+    static PROCESSES: &[&SimProcess] = &[&SOCIAL_PAYMENT, &MSE];
 
     #[test]
     fn the_built_in_scenarios_are_valid() {
@@ -82,6 +95,13 @@ mod tests {
     fn the_embedded_social_payment_scenario_is_the_crates_default() {
         let sc: Scenario = toml::from_str(SOCIAL_PAYMENT.default_toml).unwrap();
         assert_eq!(sc, procedure::default_scenario());
+    }
+
+    #[test]
+    fn the_embedded_mse_scenario_is_the_crates_default() {
+        let sc: Scenario = toml::from_str(MSE.default_toml).unwrap();
+        assert_eq!(sc, ereje_mse::process::default_scenario());
+        assert!((MSE.apply_setting)(&mut sc.clone(), "department_procedure", "yes").is_err());
     }
 
     #[test]

@@ -479,6 +479,7 @@ pub fn sections(r: &Report<'_>) -> Vec<Section> {
         aligns: vec![Align::Left, Align::Right, Align::Right, Align::Right, Align::Right],
         rows,
     });
+    out.extend(r.process_sections.iter().cloned());
     out
 }
 

@@ -23,6 +23,8 @@
 //!   waiting list, which has no norm ([`WaitingList`]).
 //! - The distribution of para 7 ([`distribute`]): one extraterritorial expert, by a policy.
 //! - The rule catalogue ([`RULES`], ids `MSE-001`…) and the parameters ([`Params`], [`PARAMS`]).
+//! - The pilot as a process for the simulation engine ([`process`]): the default scenario of
+//!   `ereje-sim mse` and the expert's term judged from the simulated cases.
 //!
 //! The crate does no I/O and reads no clock or environment: the caller passes the as-of date
 //! and the calendar. See `docs/mse.md`.
@@ -69,6 +71,7 @@ mod exams;
 mod form;
 mod nosology;
 mod params;
+pub mod process;
 mod region;
 mod rules;
 mod schedule;

@@ -51,6 +51,7 @@ mod events;
 mod item;
 mod model;
 mod params;
+pub mod process;
 mod replay;
 mod report;
 mod rules;

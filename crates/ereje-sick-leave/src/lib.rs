@@ -14,7 +14,11 @@
 //!   maternity leave length, within a look-back window.
 //! - [`route`]: the pilot's steps (window, maternity, population, ФЛК, the Е-қызмет status
 //!   service through the caller's [`StatusService`]) and the step that stopped an event.
-//! - [`strategies`] (feature `proptest`): valid sheets and sheets with one chosen defect.
+//! - [`strategies`] (feature `proptest`): valid sheets and sheets with one chosen defect (the
+//!   defects themselves: [`defect`]).
+//! - [`generate`]: realistic synthetic sheets with a set share of one-defect records;
+//!   [`pipeline`]: the pilot's integration pipeline as a process of `ereje-sim-engine`
+//!   (`ereje-sim sick-leave`).
 //!
 //! The ФЛК of ИС «АПП» is not public: this validator stands in for it. Readings, parameters and
 //! the list of items with their Russian and Kazakh names: `docs/sick-leave.md`.
@@ -49,10 +53,13 @@
 
 mod checker;
 pub mod csv;
+pub mod defect;
+pub mod generate;
 mod hash;
 pub mod law;
 mod model;
 mod params;
+pub mod pipeline;
 mod routing;
 mod rules;
 mod single;

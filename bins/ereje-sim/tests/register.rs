@@ -1,0 +1,77 @@
+//! Integration tests of `ereje-sim register`: the built binary run from the repository root on
+//! the built-in register scenario; the JSON of a short window (snapshot), the label on every
+//! output, and the what-if on the number of personnel specialists.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const LABEL: &str = "one region's health-worker register, 2025 (volumes: assumption)";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ereje-sim"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = ok(&[args, &["--format", "json"]].concat());
+    assert_eq!(out.lines().count(), 1, "one JSON object on one line");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// Three weeks of March, two replications, a fixed seed.
+const SHORT: &[&str] = &[
+    "register",
+    "--replications",
+    "2",
+    "--seed",
+    "7",
+    "--from",
+    "2025-03-03",
+    "--to",
+    "2025-03-21",
+];
+
+fn hires_within(v: &serde_json::Value) -> f64 {
+    v["process_kpis"]["register"]["hires_within_three_working_days"]["mean"].as_f64().unwrap()
+}
+
+#[test]
+fn short_window_json() {
+    let v = json(SHORT);
+    assert_eq!(v["process"], "register");
+    assert_eq!(v["label"], LABEL);
+    assert_eq!(v["scenario"]["file"], "fixtures/register/sim-default.toml");
+    let r = &v["process_kpis"]["register"];
+    assert_eq!(r["hires_entered"]["mean"], v["kpis"]["steps"]["hire_entry"]["completed"]["mean"]);
+    assert_eq!(r["not_modelled"].as_array().unwrap().len(), 2);
+    insta::assert_json_snapshot!(v);
+}
+
+#[test]
+fn the_label_is_on_every_output() {
+    let table = ok(&[SHORT, &["--format", "table"]].concat());
+    assert!(table.starts_with(&format!("ereje-sim register: {LABEL}\n")), "{table}");
+    assert!(table.contains("Register KPIs"), "{table}");
+    assert!(table.contains("hires within 3 working days (para 8)"), "{table}");
+}
+
+#[test]
+fn more_specialists_never_lower_the_share_within_the_norm() {
+    let at = |n: u32| {
+        let set = format!("process.roles.personnel.staff={n}");
+        hires_within(&json(&[SHORT, &["--set", &set]].concat()))
+    };
+    let shares: Vec<f64> = (1..=3).map(at).collect();
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+    assert!(shares[0] < shares[2], "one specialist is overloaded: {shares:?}");
+}
