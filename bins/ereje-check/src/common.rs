@@ -42,6 +42,20 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse().map_err(|e: ereje_findings::ParseEnumError| e.to_string())
 }
 
+impl CommonArgs {
+    /// The `--set KEY=VALUE` arguments as trimmed pairs, in order.
+    pub fn set_pairs(&self) -> Result<Vec<(String, String)>, Failure> {
+        self.set
+            .iter()
+            .map(|set| {
+                set.split_once('=')
+                    .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                    .ok_or_else(|| Failure::Usage(format!("--set {set}: expected KEY=VALUE")))
+            })
+            .collect()
+    }
+}
+
 /// Why a run stopped without a normal exit status.
 #[derive(Debug)]
 pub enum Failure {

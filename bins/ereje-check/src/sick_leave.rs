@@ -115,13 +115,7 @@ pub fn run(args: SickLeaveArgs) -> Result<u8, Failure> {
         io::stdout().write_all(text.as_bytes())?;
         return Ok(ereje_cli::EXIT_OK);
     }
-    let mut pairs = Vec::new();
-    for set in &args.common.set {
-        let (k, v) = set
-            .split_once('=')
-            .ok_or_else(|| Failure::Usage(format!("--set {set}: expected KEY=VALUE")))?;
-        pairs.push((k.trim().to_owned(), v.trim().to_owned()));
-    }
+    let pairs = args.common.set_pairs()?;
     let params = Params::from_key_value(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|e| Failure::Usage(format!("--set: {e}")))?;
     let parameters =

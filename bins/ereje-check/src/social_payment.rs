@@ -89,11 +89,8 @@ pub fn run(args: SocialPaymentArgs) -> Result<u8, Failure> {
     }
     let mut ctx = Context::new();
     ctx.as_of = args.common.as_of;
-    for set in &args.common.set {
-        let (k, v) = set
-            .split_once('=')
-            .ok_or_else(|| Failure::Usage(format!("--set {set}: expected KEY=VALUE")))?;
-        ctx.set(k.trim(), v.trim()).map_err(|e| Failure::Usage(format!("--set {set}: {e}")))?;
+    for (k, v) in args.common.set_pairs()? {
+        ctx.set(&k, &v).map_err(|e| Failure::Usage(format!("--set {k}={v}: {e}")))?;
     }
     let parameters = ctx.settings();
     let mut subject = Subject { ctx };

@@ -320,8 +320,18 @@ pub(crate) fn aggregate(reps: &[Kpis<Val>]) -> Option<Kpis<Estimate>> {
     }))
 }
 
-/// Mean and 95% Student-t interval of a sample.
-pub(crate) fn estimate(xs: &[f64]) -> Estimate {
+/// Mean and 95% Student-t interval of a sample (`ci95` is `None` with fewer than two values), as
+/// the engine reports every KPI across replications; exported so that KPIs a regulation computes
+/// from case records are summarised the same way.
+///
+/// ```
+/// let e = ereje_sim_engine::estimate(&[1.0, 2.0, 3.0]);
+/// assert_eq!(e.mean.0, Some(2.0));
+/// let [lo, hi] = e.ci95.unwrap();
+/// assert!((hi - 2.0 - 4.303 * (1.0f64 / 3.0).sqrt()).abs() < 1e-9 && lo < 2.0);
+/// assert!(ereje_sim_engine::estimate(&[5.0]).ci95.is_none());
+/// ```
+pub fn estimate(xs: &[f64]) -> Estimate {
     let n = xs.len();
     if n == 0 {
         return Estimate::default();

@@ -98,7 +98,8 @@ pub use def::{
     Process, Role, RunConfig, Scenario, Schedule, Source, Step, TimedCase,
 };
 pub use kpi::{
-    Counts, Estimate, Grouped, Kpis, Lead, Quantiles, QueueSample, RoleKpis, StepKpis, Summary, Val,
+    Counts, Estimate, Grouped, Kpis, Lead, Quantiles, QueueSample, RoleKpis, StepKpis, Summary,
+    Val, estimate,
 };
 pub use model::{Model, SimError};
 pub use output::{

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use ereje_calendar::Calendar;
-use ereje_sim_engine::{CaseRecord, CaseState, Estimate, Scenario, Val};
+use ereje_sim_engine::{CaseRecord, CaseState, Estimate, Scenario, Val, estimate};
 use serde::Serialize;
 
 use super::{EXPERT_STEP, OUTSIDE_PILOT, RETURN_STEP};
@@ -269,41 +269,6 @@ pub fn expert_term(
         by_region: kpis(by_region),
         by_nosology: kpis(by_nosology),
     }
-}
-
-/// The 0.975 quantile of Student's t with `df` degrees of freedom: the table to 30, then the
-/// Cornish–Fisher expansion (as the engine's own intervals).
-fn t_975(df: usize) -> f64 {
-    const TABLE: [f64; 30] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-        2.052, 2.048, 2.045, 2.042,
-    ];
-    if let Some(t) = df.checked_sub(1).and_then(|i| TABLE.get(i)) {
-        return *t;
-    }
-    let z: f64 = 1.959_963_984_540_054;
-    let v = df as f64;
-    let (z3, z5, z7, z9) = (z.powi(3), z.powi(5), z.powi(7), z.powi(9));
-    z + (z3 + z) / (4.0 * v)
-        + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * v * v)
-        + (3.0 * z7 + 19.0 * z5 + 17.0 * z3 - 15.0 * z) / (384.0 * v.powi(3))
-        + (79.0 * z9 + 776.0 * z7 + 1482.0 * z5 - 1920.0 * z3 - 945.0 * z) / (92160.0 * v.powi(4))
-}
-
-/// The mean of the defined values and its 95 % interval (`None` with fewer than two).
-fn estimate(xs: &[f64]) -> Estimate {
-    let n = xs.len();
-    if n == 0 {
-        return Estimate::default();
-    }
-    let mean = xs.iter().sum::<f64>() / n as f64;
-    if n < 2 {
-        return Estimate { mean: Val::of(mean), ci95: None };
-    }
-    let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64;
-    let half = t_975(n - 1) * (var / n as f64).sqrt();
-    Estimate { mean: Val::of(mean), ci95: Some([mean - half, mean + half]) }
 }
 
 fn combine<'a>(reps: impl Iterator<Item = &'a TermKpis<Val>>) -> TermKpis<Estimate> {
