@@ -583,3 +583,33 @@ fn csv_format_is_refused_for_record_results() {
     );
     assert!(run(&["id", "900101400003", "--format", "csv"], None).starts_with("exit: 2"));
 }
+
+#[test]
+fn sick_leave_bad_records_each_get_one_input_result_and_reading_goes_on() {
+    let out = run(
+        &[
+            "sick-leave",
+            "fixtures/input/sick-leave-mixed.ndjson",
+            "--format",
+            "ndjson",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    let rs = results(&out);
+    let lines: Vec<u64> = rs.iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [1, 3, 4, 5]);
+    assert_eq!(rs[0]["valid"], true, "the BOM and CRLF line is read: {}", rs[0]);
+    for r in &rs[1..] {
+        assert_eq!(r["findings"][0]["rule"], "INPUT", "{r}");
+    }
+    assert_eq!(rs[2]["findings"][0]["path"], "/number", "a wrong type names its field");
+    let arr = results(&run(
+        &["sick-leave", "fixtures/input/sick-leave-truncated.json", "--format", "ndjson"],
+        None,
+    ));
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[0]["valid"], true);
+    assert_eq!(arr[1]["findings"][0]["rule"], "INPUT");
+}
