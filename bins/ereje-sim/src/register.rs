@@ -1,7 +1,8 @@
 //! `ereje-sim register`: the professional register of health workers (seed 002) as a simulated
 //! process (`ereje_register::process`), and the KPIs it adds to the engine's, read from the
 //! engine's step and role KPIs: entries within the three working days of para 8, notices sent on
-//! time (para 14.4), accounts blocked, on time (para 14.5) and for how long. They go to the JSON
+//! time (para 14.4), accounts blocked, on time (para 14.5) and for how long, expired certificates
+//! left unblocked (the register-side proxy of practising on them), monthly reports on time (para 6). They go to the JSON
 //! as `process_kpis.register` and to the tables as one section.
 
 use ereje_register::process;
@@ -35,12 +36,13 @@ fn scaled(e: &Estimate, factor: f64) -> Estimate {
 /// (a scenario file of another shape: the engine's KPIs stand alone).
 pub fn extra(kpis: &Kpis<Estimate>) -> Option<Extra> {
     let step = |id: &str| kpis.steps.get(id);
-    let (hire, transfer, notice, block, blocked) = (
+    let (hire, transfer, notice, block, blocked, report) = (
         step("hire_entry")?,
         step("transfer_entry")?,
         step("notice")?,
         step("block")?,
         step("blocked")?,
+        step("monthly_report")?,
     );
     let role = kpis.roles.get(process::ROLE)?;
     let at_horizon = kpis.cases.all.in_progress_at.get("blocked").cloned().unwrap_or_default();
@@ -59,9 +61,12 @@ pub fn extra(kpis: &Kpis<Estimate>) -> Option<Extra> {
         "blocks_on_time": block.within_norm,
         "blocked_days": { "mean": scaled(&blocked.calendar_hours.mean, 1.0 / 24.0), "p90": scaled(&blocked.calendar_hours.p90, 1.0 / 24.0) },
         "accounts_blocked_at_horizon": at_horizon,
-        "not_modelled": [
-            "monthly reports of para 6 (compiled by the national coordinator, not by the simulated staff)",
-            "workers practising on an expired certificate (the register does not see practice)"
+        "monthly_reports_submitted": report.completed,
+        "monthly_reports_on_time": report.within_norm,
+        "expired_certificates_blocked_late": late_share(block),
+        "hours_on_an_expired_certificate_before_the_block": { "mean": block.calendar_hours.mean, "p90": block.calendar_hours.p90 },
+        "proxies": [
+            "practice on an expired certificate: the register cannot see practice; its proxy is the time an expired certificate's account stays unblocked (from the end of validity to the block, para 14.5)"
         ],
     }});
     let days = |s: &StepKpis<Estimate>| cell(&scaled(&s.calendar_hours.mean, 1.0 / 24.0), false);
@@ -77,15 +82,34 @@ pub fn extra(kpis: &Kpis<Estimate>) -> Option<Extra> {
         vec!["blocked on time (para 14.5)".into(), cell(&block.within_norm, true)],
         vec!["days blocked (mean, unblocked accounts)".into(), days(blocked)],
         vec!["accounts still blocked at the horizon".into(), cell(&at_horizon, false)],
+        vec![
+            "expired certificates blocked late (proxy: practising)".into(),
+            cell(&late_share(block), true),
+        ],
+        vec![
+            "hours on an expired certificate before the block (mean)".into(),
+            cell(&block.calendar_hours.mean, false),
+        ],
+        vec!["monthly reports submitted (para 6)".into(), cell(&report.completed, false)],
+        vec!["monthly reports on time (by the 9th)".into(), cell(&report.within_norm, true)],
     ];
     let section = Section {
         title: "Register KPIs".to_owned(),
-        note: "per replication; not modelled: monthly reports (para 6), practising on an expired certificate".to_owned(),
+        note: "per replication; practising on an expired certificate: the register cannot see practice, the proxy is an expired certificate's account left unblocked".to_owned(),
         headers: vec!["KPI".to_owned(), "value".to_owned()],
         aligns: vec![Align::Left, Align::Right],
         rows,
     };
     Some(Extra { json, sections: vec![section] })
+}
+
+/// The share of blocks not done on the day validity ended: 1 − the block step's share within norm.
+fn late_share(block: &StepKpis<Estimate>) -> Estimate {
+    let within = &block.within_norm;
+    Estimate {
+        mean: Val(within.mean.0.map(|m| 1.0 - m)),
+        ci95: within.ci95.map(|[lo, hi]| [1.0 - hi, 1.0 - lo]),
+    }
 }
 
 /// An estimate as the tables show it: the mean (`—` when undefined), shares as percentages.

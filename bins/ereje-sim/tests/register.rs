@@ -53,7 +53,8 @@ fn short_window_json() {
     assert_eq!(v["scenario"]["file"], "fixtures/register/sim-default.toml");
     let r = &v["process_kpis"]["register"];
     assert_eq!(r["hires_entered"]["mean"], v["kpis"]["steps"]["hire_entry"]["completed"]["mean"]);
-    assert_eq!(r["not_modelled"].as_array().unwrap().len(), 2);
+    assert_eq!(r["proxies"].as_array().unwrap().len(), 1);
+    assert!(r["monthly_reports_on_time"].is_object(), "{r}");
     insta::assert_json_snapshot!(v);
 }
 
@@ -74,4 +75,33 @@ fn more_specialists_never_lower_the_share_within_the_norm() {
     let shares: Vec<f64> = (1..=3).map(at).collect();
     assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
     assert!(shares[0] < shares[2], "one specialist is overloaded: {shares:?}");
+}
+
+#[test]
+fn a_year_has_eleven_monthly_reports_and_the_expired_certificate_proxy() {
+    let v = json(&["register", "--replications", "1", "--seed", "7"]);
+    let r = &v["process_kpis"]["register"];
+    assert_eq!(r["monthly_reports_submitted"]["mean"], 11.0, "{r}");
+    let on_time = r["monthly_reports_on_time"]["mean"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&on_time));
+    let late = r["expired_certificates_blocked_late"]["mean"].as_f64().unwrap();
+    let within = v["kpis"]["steps"]["block"]["within_norm"]["mean"].as_f64().unwrap();
+    assert!((late + within - 1.0).abs() < 1e-12, "late = 1 - within");
+    // With no coordinator capacity to spare the reports are late: one coordinator, ten working days of work each.
+    let slow = json(&[
+        "register",
+        "--replications",
+        "1",
+        "--seed",
+        "7",
+        "--set",
+        "process.steps.5.effort.min=4800",
+        "--set",
+        "process.steps.5.effort.mode=4800",
+        "--set",
+        "process.steps.5.effort.max=4801",
+    ]);
+    let slow_on_time =
+        slow["process_kpis"]["register"]["monthly_reports_on_time"]["mean"].as_f64().unwrap();
+    assert!(slow_on_time < on_time, "{slow_on_time} vs {on_time}");
 }

@@ -28,7 +28,7 @@
 //! let s = process::default_scenario();
 //! assert!(ereje_sim_engine::validate(&s).is_empty());
 //! assert_eq!(s.process.roles["personnel"].staff, 2);
-//! assert!(process::notes(&s).iter().any(|n| n.contains("not modelled")));
+//! assert!(process::notes(&s).iter().any(|n| n.contains("monthly reports (para 6)")));
 //! ```
 
 use std::collections::BTreeMap;
@@ -36,6 +36,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use ereje_sim_engine::{
     Branch, Clock, Dist, Duration, Norm, Outage, Process, Role, RunConfig, Scenario, Source, Step,
+    TimedCase,
 };
 
 /// The label every output of the default scenario carries.
@@ -88,11 +89,13 @@ fn source(name: &str, rate: f64, entry: &str, event: &str) -> Source {
 /// ```
 /// let s = ereje_register::process::default_scenario();
 /// assert_eq!(s.run.start.to_string(), "2025-01-01");
-/// assert_eq!(s.sources.len(), 5);
+/// assert_eq!(s.sources.len(), 6);
+/// assert_eq!(s.cases.len(), 12);
 /// ```
 pub fn default_scenario() -> Scenario {
     let mut roles = BTreeMap::new();
     roles.insert(ROLE.to_owned(), Role::new(2));
+    roles.insert(COORDINATOR.to_owned(), Role::new(1));
     let steps = vec![
         Step::staffed("hire_entry", ROLE, tri(20.0, 30.0, 60.0), "entered")
             .with_norm(Norm::WorkingDays(3))
@@ -109,6 +112,12 @@ pub fn default_scenario() -> Scenario {
         Step::staffed("dismissal_entry", ROLE, tri(5.0, 8.0, 15.0), "entered")
             .with_citation(cite!("para 9: outflow entered, no term set")),
         Step::end("entered", "entered"),
+        Step::staffed("monthly_report", COORDINATOR, tri(240.0, 480.0, 960.0), "reported")
+            .with_norm(Norm::CalendarDays(REPORT_DAYS))
+            .with_citation(cite!(
+                "para 6: the information on registration, accounting, migration and outflow submitted to the Ministry by the 10th of the following month (the 10th outside by default: report.tenth_inclusive)"
+            )),
+        Step::end("reported", "report submitted"),
         Step::System {
             id: "notice".to_owned(),
             latency: uniform(30.0, 240.0),
@@ -182,9 +191,31 @@ pub fn default_scenario() -> Scenario {
             source("change", 30.0, "change_entry", "change"),
             source("dismissal", 7.0, "dismissal_entry", "dismissal"),
             certificate,
+            source("monthly_report", 0.0, "monthly_report", "monthly_report"),
         ],
-        cases: Vec::new(),
+        cases: monthly_reports(2025),
     }
+}
+
+/// The coordinator's role: the national coordinator who compiles the monthly report (para 6).
+pub const COORDINATOR: &str = "coordinator";
+
+/// The monthly report's term in calendar days from the 1st of the following month: due before the
+/// 10th (`report.tenth_inclusive` = false, the default reading of «10-на дейін»), so by the 9th.
+pub const REPORT_DAYS: u32 = 8;
+
+/// One timed case per month of `year`: the report on month M starts on the 1st of M + 1 at 09:00
+/// (the December report falls after a one-year run and is left out by the engine).
+pub fn monthly_reports(year: i32) -> Vec<TimedCase> {
+    (1..=12u32)
+        .filter_map(|m| {
+            let (y, next) = if m == 12 { (year + 1, 1) } else { (year, m + 1) };
+            let at = NaiveDate::from_ymd_opt(y, next, 1)?.and_hms_opt(9, 0, 0)?;
+            let mut attributes = BTreeMap::new();
+            attributes.insert("month".to_owned(), format!("{year}-{m:02}"));
+            Some(TimedCase { source: "monthly_report".to_owned(), at, attributes, id: None })
+        })
+        .collect()
 }
 
 /// The lines every output of a register run carries besides the label and the engine's
@@ -203,7 +234,7 @@ pub fn notes(scenario: &Scenario) -> Vec<String> {
         "para 8: three working days from the hire, counted from the next day (hire_entry, transfer_entry norm working_days = 3); applied over the whole window, also before the 2025 wording is in force".to_owned(),
         "para 14.4: a notice is on time when sent on its notice date (notice norm calendar_days = 0); para 14.5: an account is blocked on time on the day after validity ends (block norm calendar_days = 0); two months + 1 day ≈ 62 calendar days (approximation)".to_owned(),
         "register job latency 30–240 min and an outage 2025-09-15 – 2025-09-16: assumptions".to_owned(),
-        "not modelled: the monthly reports of para 6 (compiled by the national coordinator, not by the simulated staff); workers practising on an expired certificate (the register does not see practice)".to_owned(),
+        "monthly reports (para 6): one timed case a month for the national coordinator (effort assumed), due by the 9th of the following month; practice on an expired certificate: the register cannot see practice, so the KPI is its register-side proxy, the time an expired certificate's account stays unblocked".to_owned(),
     ]
 }
 
