@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
-  ereje-check id 871008401427 990101300000          check ИИН/БИН values
+  ereje-check id 900101400003 900101400004          check ИИН/БИН values (synthetic numbers)
   ereje-check id --file numbers.txt --format json   one value per line
   ereje-check sick-leave fixtures/sick-leave/clean.ndjson --format human
   ereje-check mse fixtures/mse/valid.ndjson --format human --lang en
