@@ -16,6 +16,13 @@ pub enum Align {
     Right,
 }
 
+/// The usual columns: a name, then `numbers` numeric columns.
+pub fn name_then_numbers(numbers: usize) -> Vec<Align> {
+    let mut v = vec![Align::Right; numbers + 1];
+    v[0] = Align::Left;
+    v
+}
+
 /// A titled table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -264,17 +271,7 @@ pub fn sections(r: &Report<'_>) -> Vec<Section> {
             "within term",
             "overdue in progress",
         ]),
-        aligns: vec![
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        aligns: name_then_numbers(8),
         rows: rows
             .iter()
             .map(|(name, l)| {
@@ -297,14 +294,7 @@ pub fn sections(r: &Report<'_>) -> Vec<Section> {
         title: format!("Lead time in calendar hours by {group}"),
         note: "the same cases, arrival to outcome on the wall clock".to_owned(),
         headers: strings(&[group, "mean", "p50", "p90", "p99", "max"]),
-        aligns: vec![
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        aligns: name_then_numbers(5),
         rows: rows
             .iter()
             .map(|(name, l)| {
@@ -398,16 +388,7 @@ pub fn sections(r: &Report<'_>) -> Vec<Section> {
             "queue mean",
             "queue max",
         ]),
-        aligns: vec![
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        aligns: name_then_numbers(7),
         rows: k
             .roles
             .iter()
@@ -476,7 +457,7 @@ pub fn sections(r: &Report<'_>) -> Vec<Section> {
             series.len()
         ),
         headers: strings(&["queue", "mean", "p90", "max (day)", "last day"]),
-        aligns: vec![Align::Left, Align::Right, Align::Right, Align::Right, Align::Right],
+        aligns: name_then_numbers(4),
         rows,
     });
     out.extend(r.process_sections.iter().cloned());

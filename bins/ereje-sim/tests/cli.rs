@@ -2,42 +2,14 @@
 //! root, so fixture paths in messages are stable), its standard output, standard error, exit
 //! status and the files it writes.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
+use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_ereje-sim"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = run(args);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    r.stdout
-}
+use common::*;
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = ok(args);
-    assert_eq!(out.lines().count(), 1, "one JSON object on one line");
-    serde_json::from_str(&out).unwrap()
+    one_json(&ok(args))
 }
 
 /// A short run of the built-in scenario: two replications over March 2025 (two weeks of warm-up).

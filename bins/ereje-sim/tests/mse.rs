@@ -3,31 +3,17 @@
 //! the expert's term with the 16:00 cutoff, the what-if on the number of experts, the window
 //! hook of the launch schedule.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-const LABEL: &str = "the МСЭ proactive pilot, 2025–2026 (volumes: assumption)";
+use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ereje-sim"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::*;
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = ok(&[args, &["--format", "json"]].concat());
-    assert_eq!(out.lines().count(), 1, "one JSON object on one line");
-    serde_json::from_str(&out).unwrap()
+    json_format(args)
 }
+
+const LABEL: &str = "the МСЭ proactive pilot, 2025–2026 (volumes: assumption)";
 
 /// Three weeks around the start of the August wave, one replication, a fixed seed.
 const SHORT: &[&str] =

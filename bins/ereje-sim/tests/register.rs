@@ -2,31 +2,15 @@
 //! the built-in register scenario; the JSON of a short window (snapshot), the label on every
 //! output, and the what-if on the number of personnel specialists.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-const LABEL: &str = "one region's health-worker register, 2025 (volumes: assumption)";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ereje-sim"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::*;
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = ok(&[args, &["--format", "json"]].concat());
-    assert_eq!(out.lines().count(), 1, "one JSON object on one line");
-    serde_json::from_str(&out).unwrap()
+    json_format(args)
 }
+
+const LABEL: &str = "one region's health-worker register, 2025 (volumes: assumption)";
 
 /// Three weeks of March, two replications, a fixed seed.
 const SHORT: &[&str] = &[

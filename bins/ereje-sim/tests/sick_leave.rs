@@ -3,47 +3,19 @@
 //! (snapshot), the label on every output, the KPIs the process adds, `--sheets`, and
 //! `--generate` (its records read back with the crate's own checker).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+
+fn json(args: &[&str]) -> serde_json::Value {
+    json_format(args)
+}
 
 use ereje_sick_leave::{Checker, Context, WireSheet};
 
 const LABEL: &str = "the 2023 Astana sick-leave pilot pipeline (volumes and latencies: assumption)";
-
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_ereje-sim"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = run(args);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    r.stdout
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = ok(&[args, &["--format", "json"]].concat());
-    assert_eq!(out.lines().count(), 1, "one JSON object on one line");
-    serde_json::from_str(&out).unwrap()
-}
 
 fn temp(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name)

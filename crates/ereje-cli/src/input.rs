@@ -243,7 +243,7 @@ fn read_one<E>(
         if first && buf.starts_with(b"\xEF\xBB\xBF") {
             start = 3;
         }
-        let line = trim_ascii(&buf[start..]);
+        let line = buf[start..].trim_ascii();
         if line.is_empty() {
             continue;
         }
@@ -269,10 +269,6 @@ fn read_one<E>(
         let loc = at(record, line_no, column);
         f(&loc, RecordBody::Json(line))?;
     }
-}
-
-fn trim_ascii(b: &[u8]) -> &[u8] {
-    b.trim_ascii()
 }
 
 /// Whether `line` is the start of a JSON value that continues on later lines.
@@ -303,10 +299,8 @@ fn read_document<E>(
             return Ok(());
         }
         let rest = &all[pos.offset..];
-        let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<IgnoredAny>();
-        match stream.next() {
-            Some(Ok(_)) => {
-                let end = stream.byte_offset();
+        match next_value(rest) {
+            Some(Ok(end)) => {
                 let loc = at(record, pos.line, pos.column);
                 f(&loc, RecordBody::Json(&rest[..end]))?;
                 pos.advance(&all, end);
@@ -384,10 +378,8 @@ fn read_array<E>(
             );
         }
         let rest = &all[pos.offset..];
-        let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<IgnoredAny>();
-        match stream.next() {
-            Some(Ok(_)) => {
-                let end = stream.byte_offset();
+        match next_value(rest) {
+            Some(Ok(end)) => {
                 let loc = at(record, pos.line, pos.column);
                 f(&loc, RecordBody::Json(&rest[..end]))?;
                 pos.advance(&all, end);
@@ -405,6 +397,12 @@ fn read_array<E>(
             }
         }
     }
+}
+
+/// The length of the JSON value at the start of `rest`, or the parser's error; `None` at the end.
+fn next_value(rest: &[u8]) -> Option<Result<usize, serde_json::Error>> {
+    let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<IgnoredAny>();
+    Some(stream.next()?.map(|_| stream.byte_offset()))
 }
 
 /// A position in a buffer with its line and column.

@@ -98,12 +98,12 @@ pub fn default_scenario() -> Scenario {
     roles.insert(COORDINATOR.to_owned(), Role::new(1));
     let steps = vec![
         Step::staffed("hire_entry", ROLE, tri(20.0, 30.0, 60.0), "entered")
-            .with_norm(Norm::WorkingDays(3))
+            .with_norm(Norm::WorkingDays(crate::HIRE_TERM_WORKING_DAYS))
             .with_citation(cite!(
                 "para 8: a new worker's data within three working days of hiring"
             )),
         Step::staffed("transfer_entry", ROLE, tri(15.0, 25.0, 45.0), "entered")
-            .with_norm(Norm::WorkingDays(3))
+            .with_norm(Norm::WorkingDays(crate::HIRE_TERM_WORKING_DAYS))
             .with_citation(cite!(
                 "para 8; Labour Code art. 49 sp. 4: a transfer to another employer is a hire by it"
             )),
@@ -200,9 +200,11 @@ pub fn default_scenario() -> Scenario {
 /// The coordinator's role: the national coordinator who compiles the monthly report (para 6).
 pub const COORDINATOR: &str = "coordinator";
 
-/// The monthly report's term in calendar days from the 1st of the following month: due before the
-/// 10th (`report.tenth_inclusive` = false, the default reading of «10-на дейін»), so by the 9th.
-pub const REPORT_DAYS: u32 = 8;
+/// The monthly report's term in calendar days from the 1st of the following month: the last day is
+/// the 10th (`MONTHLY_REPORT_DAY`, para 6), or the 9th under the default reading of «10-на дейін»
+/// (`report.tenth_inclusive` = false); 8 days by default.
+/// A scenario for the other reading sets `{ calendar_days = 9 }` on the step.
+pub const REPORT_DAYS: u32 = crate::MONTHLY_REPORT_DAY - 2;
 
 /// One timed case per month of `year`: the report on month M starts on the 1st of M + 1 at 09:00
 /// (the December report falls after a one-year run and is left out by the engine).
